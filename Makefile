@@ -1,0 +1,52 @@
+# Đắk Tô town portal — every command a newcomer needs. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+export DAKTO_INSTANCE ?= $(CURDIR)/instance
+
+.PHONY: help install start test lint format bench constraints buildout clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt constraints.txt src/dakto.policy/pyproject.toml src/dakto.theme/pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found: install Python 3.11 (see README)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -c constraints.txt pip setuptools wheel
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned portal (only what is missing)
+
+start: $(STAMP) ## Install if needed, create the site 'dakto' if missing, serve it (DAKTO_* settings: README)
+	$(BIN)/dakto start
+
+test: $(STAMP) ## Install if needed and run the whole test suite (PYTEST_ARGS=... to narrow it)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP) ## Check code style with ruff
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts
+
+bench: $(STAMP) ## Run the benchmarks in bench/ and print their ratios
+	$(BIN)/python bench/run.py
+
+constraints: ## Re-resolve the pinned set into constraints.txt (see README before you do)
+	bash scripts/update-constraints.sh
+
+buildout: $(STAMP) ## Build the same instance with zc.buildout into bin/instance
+	$(BIN)/python scripts/constraints_to_versions.py constraints.txt > versions-buildout.cfg
+	$(BIN)/buildout -c buildout.cfg
+
+clean: ## Remove .venv and build leftovers (keeps instance/var, your data)
+	rm -rf $(VENV) bin parts develop-eggs .installed.cfg versions-buildout.cfg

@@ -1,0 +1,10 @@
+"""Policy add-on of a Vietnamese commune/town government portal."""
+
+from zope.i18nmessageid import MessageFactory
+
+
+PACKAGE_NAME = "dakto.policy"
+PROFILE_ID = "dakto.policy:default"
+DEMO_PROFILE_ID = "dakto.policy:demo"
+
+_ = MessageFactory(PACKAGE_NAME)

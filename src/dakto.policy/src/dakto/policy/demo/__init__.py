@@ -1,0 +1,1 @@
+"""Realistic Vietnamese demo content (the ``demo`` profile)."""

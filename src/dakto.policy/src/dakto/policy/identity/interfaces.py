@@ -1,0 +1,96 @@
+import re
+
+from zope import schema
+from zope.interface import Interface
+from zope.interface import Invalid
+
+from dakto.policy import _
+
+
+REGISTRY_PREFIX = "dakto.identity"
+CONFIGLET_ID = "dakto-identity"
+
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{5,19}$")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+DOMAIN_RE = re.compile(
+    r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$"
+)
+
+
+class InvalidPhone(Invalid):
+    __doc__ = _("Enter a phone number: digits, spaces, dots, dashes, an optional leading +.")
+
+
+class InvalidEmail(Invalid):
+    __doc__ = _("Enter an e-mail address such as ubnd@kontum.gov.vn.")
+
+
+class InvalidDomain(Invalid):
+    __doc__ = _("Enter a domain name such as thitrandakto.kontum.gov.vn, without http://.")
+
+
+def valid_phone(value):
+    if value and not PHONE_RE.match(value.strip()):
+        raise InvalidPhone(value)
+    return True
+
+
+def valid_email(value):
+    if value and not EMAIL_RE.match(value.strip()):
+        raise InvalidEmail(value)
+    return True
+
+
+def valid_domain(value):
+    if value and not DOMAIN_RE.match(value.strip().lower()):
+        raise InvalidDomain(value)
+    return True
+
+
+class ISiteIdentity(Interface):
+    """Identity of the body that runs the portal."""
+
+    portal_title = schema.TextLine(
+        title=_("Portal name"),
+        description=_("Shown as the site title, e.g. 'Trang thông tin điện tử thị trấn Đắk Tô'."),
+        required=True,
+    )
+    body_name = schema.TextLine(
+        title=_("Governing body"),
+        description=_("The People's Committee that owns the portal, e.g. 'Ủy ban nhân dân thị trấn Đắk Tô'."),
+        required=True,
+    )
+    town = schema.TextLine(
+        title=_("Commune, ward or town"),
+        description=_("e.g. 'thị trấn Đắk Tô', 'xã Ngọc Tụ', 'phường Quyết Thắng'."),
+        required=True,
+    )
+    province = schema.TextLine(
+        title=_("Province or city"),
+        required=True,
+    )
+    address = schema.TextLine(
+        title=_("Address"),
+        required=False,
+    )
+    phone = schema.TextLine(
+        title=_("Phone"),
+        required=False,
+        constraint=valid_phone,
+    )
+    email = schema.TextLine(
+        title=_("E-mail"),
+        required=False,
+        constraint=valid_email,
+    )
+    editorial_head = schema.TextLine(
+        title=_("Head of the editorial board"),
+        description=_("Name and position of the person responsible for the portal's content."),
+        required=False,
+    )
+    domain = schema.TextLine(
+        title=_("Domain name"),
+        description=_("The portal's public domain, without http://."),
+        required=False,
+        constraint=valid_domain,
+    )

@@ -1,0 +1,47 @@
+"""Read and react to the site identity settings."""
+
+from plone import api
+from plone.registry.interfaces import IRecordModifiedEvent
+
+from dakto.policy.identity.interfaces import ISiteIdentity
+from dakto.policy.identity.interfaces import REGISTRY_PREFIX
+from dakto.policy.text import nfc
+
+
+def get_identity():
+    """The identity settings as a registry proxy (attribute access)."""
+    registry = api.portal.get_tool("portal_registry")
+    return registry.forInterface(ISiteIdentity, prefix=REGISTRY_PREFIX, check=False)
+
+
+def sync_site_title(portal=None):
+    """Make Plone's site title the portal name from the identity settings."""
+    portal = portal or api.portal.get()
+    title = get_identity().portal_title
+    if not title:
+        return
+    api.portal.set_registry_record("plone.site_title", title)
+    if portal.title != title:
+        portal.title = title
+        portal.reindexObject(idxs=["Title", "SearchableText"])
+
+
+def identity_record_modified(record, event):
+    """Store identity values in NFC and keep the site title in step.
+
+    Registered for every registry record; acts on ours only, whatever wrote it
+    (the control panel, the REST API or a GenericSetup profile).
+    """
+    if not IRecordModifiedEvent.providedBy(event):
+        return
+    name = record.__name__ or ""
+    if not name.startswith(REGISTRY_PREFIX + "."):
+        return
+    normalised = nfc(record.value)
+    if isinstance(normalised, str):
+        normalised = normalised.strip()
+    if normalised != record.value:
+        record.value = normalised  # fires this handler once more, then stops
+        return
+    if name == REGISTRY_PREFIX + ".portal_title":
+        sync_site_title()

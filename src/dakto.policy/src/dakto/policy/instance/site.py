@@ -1,0 +1,77 @@
+"""Open the instance's database and create the Plone site when missing."""
+
+import transaction
+
+from dakto.policy import DEMO_PROFILE_ID
+from dakto.policy import PROFILE_ID
+from dakto.policy.instance.settings import ADMIN_USER
+from dakto.policy.instance.settings import SITE_ID
+
+
+PLONE_PROFILE_ID = "Products.CMFPlone:plone"
+DEFAULT_LANGUAGE = "vi"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def open_app(settings):
+    """Load the Zope configuration and return the root application."""
+    import Zope2
+    from Testing.makerequest import makerequest
+    from Zope2.Startup.run import make_wsgi_app
+    from zope.globalrequest import setRequest
+
+    make_wsgi_app({}, str(settings.zope_conf))
+    app = makerequest(Zope2.app())
+    app.REQUEST["PARENTS"] = [app]
+    app.REQUEST["HTTP_ACCEPT_LANGUAGE"] = DEFAULT_LANGUAGE
+    setRequest(app.REQUEST)
+    return app
+
+
+def ensure_admin(app, settings):
+    """Create the Zope admin; change its password only when one is given."""
+    users = app.acl_users
+    if users.getUserById(ADMIN_USER) is None:
+        users._doAddUser(ADMIN_USER, settings.admin_password, ["Manager"], [])
+        return "created"
+    if settings.admin_password_given:
+        users._doChangeUser(ADMIN_USER, settings.admin_password, ["Manager"], [])
+        return "updated"
+    return "kept"
+
+
+def ensure_site(app, settings):
+    """Create the site ``SITE_ID`` if it is missing. Returns True if created."""
+    if SITE_ID in app.objectIds():
+        return False
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import system
+    from Products.CMFPlone.factory import addPloneSite
+
+    newSecurityManager(None, system)
+    extensions = [PROFILE_ID] + ([DEMO_PROFILE_ID] if settings.demo else [])
+    addPloneSite(
+        app,
+        SITE_ID,
+        title=SITE_ID,  # replaced by the portal name of the identity settings
+        profile_id=PLONE_PROFILE_ID,
+        extension_ids=extensions,
+        default_language=DEFAULT_LANGUAGE,
+        portal_timezone=TIMEZONE,
+    )
+    return True
+
+
+def prepare(settings):
+    """Make sure the admin user and the site exist; close the database."""
+    app = open_app(settings)
+    try:
+        admin = ensure_admin(app, settings)
+        created = ensure_site(app, settings)
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        raise
+    finally:
+        app._p_jar.db().close()
+    return admin, created

@@ -1,0 +1,1 @@
+"""The site structure that Article 4 of the regulation asks for."""

@@ -1,0 +1,3 @@
+"""Diazo theme of a Vietnamese commune/town government portal."""
+
+THEME_NAME = "dakto"
