@@ -1,10 +1,9 @@
 """Read and react to the site identity settings."""
 
 from plone import api
-from plone.registry.interfaces import IRecordModifiedEvent
 
-from dakto.policy.identity.interfaces import ISiteIdentity
 from dakto.policy.identity.interfaces import REGISTRY_PREFIX
+from dakto.policy.identity.interfaces import ISiteIdentity
 from dakto.policy.text import nfc
 
 
@@ -26,22 +25,19 @@ def sync_site_title(portal=None):
         portal.reindexObject(idxs=["Title", "SearchableText"])
 
 
-def identity_record_modified(record, event):
+def identity_record_modified(settings, event):
     """Store identity values in NFC and keep the site title in step.
 
-    Registered for every registry record; acts on ours only, whatever wrote it
-    (the control panel, the REST API or a GenericSetup profile).
+    plone.registry redispatches the event to the records' schema, so this
+    runs whatever wrote the value: the control panel, the REST API or a
+    GenericSetup profile.
     """
-    if not IRecordModifiedEvent.providedBy(event):
-        return
-    name = record.__name__ or ""
-    if not name.startswith(REGISTRY_PREFIX + "."):
-        return
+    record = event.record
     normalised = nfc(record.value)
     if isinstance(normalised, str):
         normalised = normalised.strip()
     if normalised != record.value:
         record.value = normalised  # fires this handler once more, then stops
         return
-    if name == REGISTRY_PREFIX + ".portal_title":
+    if record.fieldName == "portal_title":
         sync_site_title()

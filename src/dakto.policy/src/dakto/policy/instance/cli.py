@@ -111,7 +111,7 @@ def main(argv=None):
         settings = settings_module.load()
         COMMANDS[args.command][0](settings)
     except SettingsError as error:
-        print(f"dakto: {t('error')}: {error}", file=sys.stderr, flush=True)
+        print("dakto: " + t("error") + f": {error}", file=sys.stderr, flush=True)
         return EXIT_SETTINGS
     except KeyboardInterrupt:
         return EXIT_FAILURE

@@ -1,0 +1,195 @@
+"""Real processes for the acceptance tests: `dakto` Zope servers and a
+throwaway PostgreSQL cluster, each on a free loopback port."""
+
+import glob
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+REPO = Path(__file__).resolve().parent.parent
+DAKTO = Path(sys.executable).with_name("dakto")
+START_TIMEOUT = 240
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_get(url, headers=None, auth=None, data=None, method=None, timeout=30):
+    """(status, body text) of one request; HTTP errors are returned, not raised."""
+    request = urllib.request.Request(url, headers=dict(headers or {}), data=data, method=method)
+    if auth:
+        import base64
+
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def base_env(var, port, **extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAKTO_")}
+    env.update(
+        DAKTO_INSTANCE=str(REPO / "instance"),
+        DAKTO_VAR=str(var),
+        DAKTO_PORT=str(port),
+        DAKTO_HOST="127.0.0.1",
+        DAKTO_LANG="en",
+        DAKTO_THREADS="2",
+    )
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+def run_dakto(env, *args, timeout=300):
+    return subprocess.run(
+        [str(DAKTO), *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
+
+
+class DaktoServer:
+    """One `dakto start` process; `url` is the site's address."""
+
+    def __init__(self, env, command="start"):
+        self.env = env
+        self.command = command
+        self.port = int(env["DAKTO_PORT"])
+        self.url = f"http://127.0.0.1:{self.port}/dakto"
+        self.log_path = Path(env["DAKTO_VAR"]).with_suffix(f".{self.port}.out")
+        self.process = None
+
+    def start(self):
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [str(DAKTO), self.command], env=self.env, cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"dakto {self.command} exited {self.process.returncode}:\n{self.output}")
+            try:
+                status, _ = http_get(self.url, timeout=5)
+                if status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(1)
+        self.stop()
+        raise AssertionError(f"dakto {self.command} not serving after {START_TIMEOUT}s:\n{self.output}")
+
+    @property
+    def output(self):
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process:
+            self._log.close()
+
+
+@pytest.fixture
+def dakto_server(tmp_path):
+    """Start `dakto start` servers; each is stopped after the test."""
+    servers = []
+
+    def start(var=None, port=None, command="start", **env):
+        server = DaktoServer(base_env(var or tmp_path / "var", port or free_port(), **env), command)
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+# --- PostgreSQL --------------------------------------------------------------
+
+
+def postgres_bin():
+    """The folder of PostgreSQL's server programs, or None."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
+    return Path(candidates[0]).parent if candidates else None
+
+
+class PostgresCluster:
+    def __init__(self, bindir, root):
+        self.bindir = bindir
+        self.root = root
+        self.data = root / "data"
+        self.port = free_port()
+        self.user = None
+        if os.geteuid() == 0:
+            # initdb refuses to run as root: use the account Debian's package makes.
+            self.user = "postgres"
+            pwd.getpwnam(self.user)
+            shutil.chown(root, self.user)
+
+    def _run(self, *args):
+        command = [str(self.bindir / args[0]), *args[1:]]
+        if self.user:
+            command = ["runuser", "-u", self.user, "--", *command]
+        return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+
+    def start(self):
+        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "dakto", "-E", "UTF8", "--no-locale")
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.root / "postgres.log"), "-w", "-t", "60",
+            "-o", f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        )
+        return self
+
+    def restart(self):
+        self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-m", "fast", "restart")
+
+    def stop(self):
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-m", "immediate", "stop")
+        except subprocess.CalledProcessError:
+            pass
+
+    def createdb(self, name):
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "dakto", name)
+        return f"dbname={name} host=127.0.0.1 port={self.port} user=dakto"
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster; skipped without PostgreSQL, except on CI."""
+    bindir = postgres_bin()
+    if bindir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL's server programs (initdb) are missing; CI must install postgresql.")
+        pytest.skip("PostgreSQL's server programs (initdb) are not installed; apt-get install postgresql")
+    root = Path(tempfile.mkdtemp(prefix="dakto-pg-"))
+    cluster = PostgresCluster(bindir, root).start()
+    yield cluster
+    cluster.stop()
+    shutil.rmtree(root, ignore_errors=True)
