@@ -131,11 +131,11 @@ def dakto_server(tmp_path):
 
 def postgres_bin():
     """The folder of PostgreSQL's server programs, or None."""
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
-    return Path(candidates[0]).parent if candidates else None
+    if candidates:  # Debian's layout; its /usr/bin wrappers need a configured cluster
+        return Path(candidates[0]).parent
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
 
 
 class PostgresCluster:
@@ -155,7 +155,10 @@ class PostgresCluster:
         command = [str(self.bindir / args[0]), *args[1:]]
         if self.user:
             command = ["runuser", "-u", self.user, "--", *command]
-        return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed: {result.stderr.strip()}")
+        return result
 
     def start(self):
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "dakto", "-E", "UTF8", "--no-locale")
@@ -172,7 +175,7 @@ class PostgresCluster:
     def stop(self):
         try:
             self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-m", "immediate", "stop")
-        except subprocess.CalledProcessError:
+        except RuntimeError:
             pass
 
     def createdb(self, name):
