@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 export DAKTO_INSTANCE ?= $(CURDIR)/instance
 
-.PHONY: help install start test lint format bench constraints buildout clean
+.PHONY: help install start test lint format bench constraints buildout buildout-smoke clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,8 +45,12 @@ constraints: ## Re-resolve the pinned set into constraints.txt (see README befor
 	bash scripts/update-constraints.sh
 
 buildout: $(STAMP) ## Build the same instance with zc.buildout into bin/instance
+	$(BIN)/python -m pip install -q -c constraints.txt zc.buildout
 	$(BIN)/python scripts/constraints_to_versions.py constraints.txt > versions-buildout.cfg
 	$(BIN)/buildout -c buildout.cfg
 
-clean: ## Remove .venv and build leftovers (keeps instance/var, your data)
-	rm -rf $(VENV) bin parts develop-eggs .installed.cfg versions-buildout.cfg
+buildout-smoke: ## Build with zc.buildout, serve the site once and fetch its front page (CI runs this)
+	bash scripts/buildout-smoke.sh
+
+clean: ## Remove .venv and build leftovers (keeps instance/var and var/, your data)
+	rm -rf $(VENV) bin parts eggs develop-eggs .installed.cfg versions-buildout.cfg

@@ -79,12 +79,18 @@ class DaktoServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("w")
         self.process = subprocess.Popen(
-            [str(DAKTO), self.command], env=self.env, cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT
+            [str(DAKTO), self.command],
+            env=self.env,
+            cwd=REPO,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise AssertionError(f"dakto {self.command} exited {self.process.returncode}:\n{self.output}")
+                raise AssertionError(
+                    f"dakto {self.command} exited {self.process.returncode}:\n{self.output}"
+                )
             try:
                 status, _ = http_get(self.url, timeout=5)
                 if status == 200:
@@ -93,7 +99,9 @@ class DaktoServer:
                 pass
             time.sleep(1)
         self.stop()
-        raise AssertionError(f"dakto {self.command} not serving after {START_TIMEOUT}s:\n{self.output}")
+        raise AssertionError(
+            f"dakto {self.command} not serving after {START_TIMEOUT}s:\n{self.output}"
+        )
 
     @property
     def output(self):
@@ -161,10 +169,29 @@ class PostgresCluster:
         return result
 
     def start(self):
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "dakto", "-E", "UTF8", "--no-locale")
         self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.root / "postgres.log"), "-w", "-t", "60",
-            "-o", f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "initdb",
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "dakto",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "postgres.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start",
         )
         return self
@@ -189,8 +216,12 @@ def postgres():
     bindir = postgres_bin()
     if bindir is None:
         if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL's server programs (initdb) are missing; CI must install postgresql.")
-        pytest.skip("PostgreSQL's server programs (initdb) are not installed; apt-get install postgresql")
+            pytest.fail(
+                "PostgreSQL's server programs (initdb) are missing; CI must install postgresql."
+            )
+        pytest.skip(
+            "PostgreSQL's server programs (initdb) are not installed; apt-get install postgresql"
+        )
     root = Path(tempfile.mkdtemp(prefix="dakto-pg-"))
     cluster = PostgresCluster(bindir, root).start()
     yield cluster

@@ -26,7 +26,9 @@ def test_news_published_in_their_topics(demo):
 
 def test_pages_created(demo):
     for item in PAGES:
-        assert demo.unrestrictedTraverse(f"{item['container']}/{item['id']}").Title() == item["title"]
+        assert (
+            demo.unrestrictedTraverse(f"{item['container']}/{item['id']}").Title() == item["title"]
+        )
 
 
 def test_front_page_text(demo):

@@ -24,9 +24,13 @@ def test_defaults_installed(portal):
 
 def test_site_title_follows_portal_name(portal):
     assert portal.Title() == get_identity().portal_title
-    api.portal.set_registry_record("dakto.identity.portal_title", "Trang thông tin điện tử xã Ngọc Tụ")
+    api.portal.set_registry_record(
+        "dakto.identity.portal_title", "Trang thông tin điện tử xã Ngọc Tụ"
+    )
     assert portal.Title() == "Trang thông tin điện tử xã Ngọc Tụ"
-    assert api.portal.get_registry_record("plone.site_title") == "Trang thông tin điện tử xã Ngọc Tụ"
+    assert (
+        api.portal.get_registry_record("plone.site_title") == "Trang thông tin điện tử xã Ngọc Tụ"
+    )
 
 
 def test_values_are_stored_nfc(portal):

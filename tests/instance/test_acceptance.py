@@ -12,7 +12,14 @@ from tests.servers import http_get
 pytestmark = pytest.mark.server
 
 ADMIN = ("admin", "admin")
-SECTIONS = ("Giới thiệu", "Tin tức - Sự kiện", "Văn bản pháp luật", "Dự thảo lấy ý kiến", "Thủ tục hành chính", "Liên hệ")
+SECTIONS = (
+    "Giới thiệu",
+    "Tin tức - Sự kiện",
+    "Văn bản pháp luật",
+    "Dự thảo lấy ý kiến",
+    "Thủ tục hành chính",
+    "Liên hệ",
+)
 
 
 def _post_json(url, body):
@@ -47,7 +54,10 @@ def test_start_serves_the_portal_and_a_restart_keeps_everything(dakto_server, tm
     status, body = http_get(server.url, headers={"Accept": "application/json"})
     assert status == 200 and json.loads(body)["title"] == "Trang thông tin điện tử thị trấn Đắk Tô"
 
-    status, body = _post_json(server.url + "/tin-tuc", {"@type": "News Item", "id": "tin-them", "title": "Tin thêm sau khi khởi động"})
+    status, body = _post_json(
+        server.url + "/tin-tuc",
+        {"@type": "News Item", "id": "tin-them", "title": "Tin thêm sau khi khởi động"},
+    )
     assert status == 201, body
 
     status, _ = http_get(server.url + "/khong-ton-tai")
@@ -56,9 +66,15 @@ def test_start_serves_the_portal_and_a_restart_keeps_everything(dakto_server, tm
     server.stop()
     again = dakto_server(var=var, port=port)
     assert f"Existing site kept at {again.url}" in again.output
-    status, body = http_get(again.url + "/tin-tuc/tin-them", headers={"Accept": "application/json"}, auth=ADMIN)
+    status, body = http_get(
+        again.url + "/tin-tuc/tin-them", headers={"Accept": "application/json"}, auth=ADMIN
+    )
     assert status == 200 and json.loads(body)["title"] == "Tin thêm sau khi khởi động"
-    status, body = http_get(again.url + "/@search?portal_type=News+Item&b_size=100", headers={"Accept": "application/json"}, auth=ADMIN)
+    status, body = http_get(
+        again.url + "/@search?portal_type=News+Item&b_size=100",
+        headers={"Accept": "application/json"},
+        auth=ADMIN,
+    )
     ids = [item["@id"].rsplit("/", 1)[1] for item in json.loads(body)["items"]]
     assert ids.count("thu-hoach-ca-phe-nien-vu-2026") == 1  # demo content not added twice
 
@@ -76,13 +92,22 @@ def test_second_process_on_the_same_filestorage_is_refused(dakto_server, tmp_pat
 
 def test_without_demo_the_structure_is_bare(dakto_server, tmp_path):
     server = dakto_server(var=tmp_path / "var", DAKTO_DEMO="0")
-    status, body = http_get(server.url + "/@search?portal_type=News+Item", headers={"Accept": "application/json"})
+    status, body = http_get(
+        server.url + "/@search?portal_type=News+Item", headers={"Accept": "application/json"}
+    )
     assert status == 200 and json.loads(body)["items_total"] == 0
     assert http_get(server.url + "/tin-tuc/kinh-te")[0] == 200
 
 
 def test_admin_password_from_the_environment(dakto_server, tmp_path):
-    server = dakto_server(var=tmp_path / "var", DAKTO_DEMO="0", DAKTO_ADMIN_PASSWORD="mat-khau-rat-dai-2026")
+    server = dakto_server(
+        var=tmp_path / "var", DAKTO_DEMO="0", DAKTO_ADMIN_PASSWORD="mat-khau-rat-dai-2026"
+    )
     headers = {"Accept": "application/json"}
-    assert http_get(server.url + "/@users", headers=headers, auth=("admin", "mat-khau-rat-dai-2026"))[0] == 200
+    assert (
+        http_get(server.url + "/@users", headers=headers, auth=("admin", "mat-khau-rat-dai-2026"))[
+            0
+        ]
+        == 200
+    )
     assert http_get(server.url + "/@users", headers=headers, auth=ADMIN)[0] == 401

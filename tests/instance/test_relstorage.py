@@ -15,12 +15,16 @@ JSON = {"Accept": "application/json"}
 
 def test_content_written_by_one_process_is_read_by_another(postgres, dakto_server, tmp_path):
     dsn = postgres.createdb("dakto_two_processes")
-    first = dakto_server(var=tmp_path / "one", DAKTO_STORAGE="relstorage", DAKTO_PG_DSN=dsn, DAKTO_DEMO="0")
+    first = dakto_server(
+        var=tmp_path / "one", DAKTO_STORAGE="relstorage", DAKTO_PG_DSN=dsn, DAKTO_DEMO="0"
+    )
     assert "Site created" in first.output
     second = dakto_server(var=tmp_path / "two", DAKTO_STORAGE="relstorage", DAKTO_PG_DSN=dsn)
     assert "Existing site kept" in second.output
 
-    body = json.dumps({"@type": "Document", "id": "viet-boi-mot", "title": "Viết bởi tiến trình thứ nhất"}).encode()
+    body = json.dumps(
+        {"@type": "Document", "id": "viet-boi-mot", "title": "Viết bởi tiến trình thứ nhất"}
+    ).encode()
     status, answer = http_get(
         first.url + "/gioi-thieu",
         headers=JSON | {"Content-Type": "application/json"},

@@ -106,12 +106,16 @@ def test_cli_port_in_use(tmp_path):
 
 def test_cli_unreachable_database(tmp_path):
     dsn = f"dbname=dakto host=127.0.0.1 port={free_port()} user=dakto connect_timeout=3"
-    result = run_dakto(base_env(tmp_path, free_port(), DAKTO_STORAGE="relstorage", DAKTO_PG_DSN=dsn), "start")
+    result = run_dakto(
+        base_env(tmp_path, free_port(), DAKTO_STORAGE="relstorage", DAKTO_PG_DSN=dsn), "start"
+    )
     _one_line_error(result, "Cannot reach the PostgreSQL database of DAKTO_PG_DSN")
 
 
 def test_cli_configure_writes_the_chosen_storage(tmp_path):
-    env_ = base_env(tmp_path, free_port(), DAKTO_STORAGE="relstorage", DAKTO_PG_DSN="dbname=x host=127.0.0.1")
+    env_ = base_env(
+        tmp_path, free_port(), DAKTO_STORAGE="relstorage", DAKTO_PG_DSN="dbname=x host=127.0.0.1"
+    )
     result = run_dakto(env_, "configure")
     assert result.returncode == 0, result.stderr
     conf = (tmp_path / "etc" / "zope.conf").read_text()

@@ -44,7 +44,6 @@ class TestInstall:
         assert getCurrentTheme() == "dakto"
 
 
-
 class TestUninstall:
     @pytest.fixture(autouse=True)
     def _uninstall(self, installer, manager):
@@ -82,6 +81,10 @@ def test_uninstall_profiles_hidden(portal):
     from Products.CMFPlone.interfaces import INonInstallable
     from zope.component import getAllUtilitiesRegisteredFor
 
-    hidden = {p for u in getAllUtilitiesRegisteredFor(INonInstallable) for p in u.getNonInstallableProfiles()}
+    hidden = {
+        p
+        for u in getAllUtilitiesRegisteredFor(INonInstallable)
+        for p in u.getNonInstallableProfiles()
+    }
     assert {"dakto.policy:uninstall", "dakto.theme:uninstall"} <= hidden
     assert "dakto.policy:default" not in hidden

@@ -30,7 +30,17 @@ def test_top_sections_in_order(portal):
     assert folders == EXPECTED_TOP
 
 
-@pytest.mark.parametrize("path", ["tin-tuc/kinh-te", "tin-tuc/van-hoa-xa-hoi", "tin-tuc/quoc-phong-an-ninh", "tin-tuc/chi-dao-dieu-hanh", "phan-anh-kien-nghi/hoi-dap", "gioi-thieu/co-cau-to-chuc"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "tin-tuc/kinh-te",
+        "tin-tuc/van-hoa-xa-hoi",
+        "tin-tuc/quoc-phong-an-ninh",
+        "tin-tuc/chi-dao-dieu-hanh",
+        "phan-anh-kien-nghi/hoi-dap",
+        "gioi-thieu/co-cau-to-chuc",
+    ],
+)
 def test_sub_sections(portal, path):
     assert portal.unrestrictedTraverse(path).portal_type == "Folder"
 

@@ -29,7 +29,11 @@ def test_page_language_and_national_line_in_vietnamese(functional, anonymous):
 
 def test_theme_resources_served(functional, anonymous):
     url = functional["portal"].absolute_url()
-    for path in ("/++theme++dakto/rules.xml", "/++theme++dakto/css/dakto.css", "/++theme++dakto/index.html"):
+    for path in (
+        "/++theme++dakto/rules.xml",
+        "/++theme++dakto/css/dakto.css",
+        "/++theme++dakto/index.html",
+    ):
         anonymous.open(url + path)
         assert anonymous.headers["status"].startswith("200")
 

@@ -21,7 +21,13 @@ class DaktoPolicyLayer(PloneSandboxLayer):
         import dakto.policy
         import dakto.theme
 
-        for package in (plone.restapi, plone.app.caching, collective.easyform, dakto.theme, dakto.policy):
+        for package in (
+            plone.restapi,
+            plone.app.caching,
+            collective.easyform,
+            dakto.theme,
+            dakto.policy,
+        ):
             self.loadZCML(package=package)
 
     def setUpPloneSite(self, portal):

@@ -7,8 +7,8 @@ from zope.interface import Interface
 
 from dakto.policy import _
 from dakto.policy.identity.interfaces import CONFIGLET_ID
-from dakto.policy.identity.interfaces import ISiteIdentity
 from dakto.policy.identity.interfaces import REGISTRY_PREFIX
+from dakto.policy.identity.interfaces import ISiteIdentity
 from dakto.policy.interfaces import IDaktoPolicyLayer
 
 
@@ -22,9 +22,7 @@ class IdentityControlPanelForm(RegistryEditForm):
     )
 
 
-IdentityControlPanelView = layout.wrap_form(
-    IdentityControlPanelForm, ControlPanelFormWrapper
-)
+IdentityControlPanelView = layout.wrap_form(IdentityControlPanelForm, ControlPanelFormWrapper)
 
 
 @adapter(Interface, IDaktoPolicyLayer)

@@ -12,9 +12,7 @@ CONFIGLET_ID = "dakto-identity"
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{5,19}$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-DOMAIN_RE = re.compile(
-    r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$"
-)
+DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
 
 
 class InvalidPhone(Invalid):
@@ -57,7 +55,9 @@ class ISiteIdentity(Interface):
     )
     body_name = schema.TextLine(
         title=_("Governing body"),
-        description=_("The People's Committee that owns the portal, e.g. 'Ủy ban nhân dân thị trấn Đắk Tô'."),
+        description=_(
+            "The People's Committee that owns the portal, e.g. 'Ủy ban nhân dân thị trấn Đắk Tô'."
+        ),
         required=True,
     )
     town = schema.TextLine(

@@ -27,7 +27,13 @@ def _say(message):
 
 def cmd_check(settings):
     config.preflight(settings)
-    _say(t("Settings are valid: ${storage} storage, ${url}", storage=settings.storage, url=settings.url))
+    _say(
+        t(
+            "Settings are valid: ${storage} storage, ${url}",
+            storage=settings.storage,
+            url=settings.url,
+        )
+    )
 
 
 def cmd_configure(settings):
@@ -51,7 +57,13 @@ def _prepare(settings):
         with log.open("a", encoding="utf-8") as handle:
             traceback.print_exc(file=handle)
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise SettingsError(t("Could not prepare the site (${reason}); the details are in ${log}.", reason=reason, log=log)) from None
+        raise SettingsError(
+            t(
+                "Could not prepare the site (${reason}); the details are in ${log}.",
+                reason=reason,
+                log=log,
+            )
+        ) from None
     if created:
         _say(t("Site created at ${url}", url=settings.url))
     else:
@@ -71,7 +83,13 @@ def cmd_serve(settings, admin="kept"):
         login = t("log in as admin with the password it was created with")
     else:
         login = t("log in as admin with the password in DAKTO_ADMIN_PASSWORD (default: admin)")
-    _say(t("The portal is served at ${url} — ${login}. Stop it with Ctrl+C.", url=settings.url, login=login))
+    _say(
+        t(
+            "The portal is served at ${url} — ${login}. Stop it with Ctrl+C.",
+            url=settings.url,
+            login=login,
+        )
+    )
     os.execv(str(runwsgi), [str(runwsgi), str(settings.zope_ini)])
 
 
@@ -91,7 +109,10 @@ COMMANDS = {
 
 
 def build_parser():
-    epilog = "\n".join(f"  {v.name:<22} {v.meaning} (default: {v.default or '-'})" for v in settings_module.VARIABLES)
+    epilog = "\n".join(
+        f"  {v.name:<22} {v.meaning} (default: {v.default or '-'})"
+        for v in settings_module.VARIABLES
+    )
     parser = argparse.ArgumentParser(
         prog="dakto",
         description="Configure, create and serve the portal's Zope instance.",

@@ -21,7 +21,12 @@ def listen_address(settings):
 def write(settings):
     """Write zope.conf, zope.ini and site.zcml into ``settings.etc``."""
     templates = settings.instance / "templates"
-    for folder in (settings.etc, settings.var / "log", settings.var / "cache", settings.var / "filestorage"):
+    for folder in (
+        settings.etc,
+        settings.var / "log",
+        settings.var / "cache",
+        settings.var / "filestorage",
+    ):
         folder.mkdir(parents=True, exist_ok=True)
     storage = _render(
         templates / f"storage-{settings.storage}.conf.in",
@@ -37,7 +42,9 @@ def write(settings):
     }
     settings.zope_conf.write_text(_render(templates / "zope.conf.in", values), encoding="utf-8")
     settings.zope_ini.write_text(_render(templates / "zope.ini.in", values), encoding="utf-8")
-    (settings.etc / "site.zcml").write_text((templates / "site.zcml").read_text(encoding="utf-8"), encoding="utf-8")
+    (settings.etc / "site.zcml").write_text(
+        (templates / "site.zcml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
 
 
 def check_port_free(settings):
@@ -48,7 +55,11 @@ def check_port_free(settings):
             probe.bind((settings.host, settings.port))
         except OSError:
             raise SettingsError(
-                t("Port ${port} on ${host} is in use: stop the program using it or set DAKTO_PORT to a free port.", port=settings.port, host=settings.host)
+                t(
+                    "Port ${port} on ${host} is in use: stop the program using it or set DAKTO_PORT to a free port.",
+                    port=settings.port,
+                    host=settings.host,
+                )
             ) from None
 
 
@@ -63,7 +74,10 @@ def check_database(settings):
     except psycopg2.Error as error:
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
         raise SettingsError(
-            t("Cannot reach the PostgreSQL database of DAKTO_PG_DSN (${reason}): start PostgreSQL or correct DAKTO_PG_DSN.", reason=reason)
+            t(
+                "Cannot reach the PostgreSQL database of DAKTO_PG_DSN (${reason}): start PostgreSQL or correct DAKTO_PG_DSN.",
+                reason=reason,
+            )
         ) from None
 
 
@@ -80,7 +94,10 @@ def check_not_running(settings):
         lock = zc.lockfile.LockFile(str(lock_path))
     except zc.lockfile.LockError:
         raise SettingsError(
-            t("The data in ${path} is in use by another Zope process: stop it first, or use DAKTO_STORAGE=relstorage for several processes.", path=settings.var)
+            t(
+                "The data in ${path} is in use by another Zope process: stop it first, or use DAKTO_STORAGE=relstorage for several processes.",
+                path=settings.var,
+            )
         ) from None
     lock.close()
 

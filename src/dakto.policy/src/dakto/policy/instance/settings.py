@@ -33,15 +33,35 @@ class Variable:
 
 
 VARIABLES = (
-    Variable("DAKTO_STORAGE", "filestorage", "`filestorage` (embedded, in `DAKTO_VAR`) or `relstorage` (PostgreSQL)"),
-    Variable("DAKTO_PG_DSN", "", "libpq connection string of the RelStorage database, e.g. `dbname=dakto host=127.0.0.1 port=5432 user=dakto`; required with `relstorage`"),
+    Variable(
+        "DAKTO_STORAGE",
+        "filestorage",
+        "`filestorage` (embedded, in `DAKTO_VAR`) or `relstorage` (PostgreSQL)",
+    ),
+    Variable(
+        "DAKTO_PG_DSN",
+        "",
+        "libpq connection string of the RelStorage database, e.g. `dbname=dakto host=127.0.0.1 port=5432 user=dakto`; required with `relstorage`",
+    ),
     Variable("DAKTO_HOST", "127.0.0.1", "address the Zope process listens on"),
     Variable("DAKTO_PORT", "8080", "port the Zope process listens on"),
-    Variable("DAKTO_ADMIN_PASSWORD", "admin", "password of the Zope `admin` user, set when the user is created; `admin` is refused unless `DAKTO_HOST` is a loopback address"),
-    Variable("DAKTO_DEMO", "1", "`1` adds the demo content when the site is created, `0` creates the bare structure"),
+    Variable(
+        "DAKTO_ADMIN_PASSWORD",
+        "admin",
+        "password of the Zope `admin` user, set when the user is created; `admin` is refused unless `DAKTO_HOST` is a loopback address",
+    ),
+    Variable(
+        "DAKTO_DEMO",
+        "1",
+        "`1` adds the demo content when the site is created, `0` creates the bare structure",
+    ),
     Variable("DAKTO_THREADS", "4", "worker threads of the Zope process"),
     Variable("DAKTO_INSTANCE", "./instance", "folder with the instance templates (`templates/`)"),
-    Variable("DAKTO_VAR", "$DAKTO_INSTANCE/var", "data of this Zope process: generated `etc/`, `filestorage/`, `blobstorage/`, `log/`"),
+    Variable(
+        "DAKTO_VAR",
+        "$DAKTO_INSTANCE/var",
+        "data of this Zope process: generated `etc/`, `filestorage/`, `blobstorage/`, `log/`",
+    ),
     Variable("DAKTO_LANG", "vi", "language of the `dakto` command's messages: `vi` or `en`"),
 )
 
@@ -95,7 +115,15 @@ def _int(env, name, default, low, high):
     except ValueError:
         value = None
     if value is None or not low <= value <= high:
-        raise SettingsError(t("${name}=${value} is not a number from ${low} to ${high}.", name=name, value=raw, low=low, high=high))
+        raise SettingsError(
+            t(
+                "${name}=${value} is not a number from ${low} to ${high}.",
+                name=name,
+                value=raw,
+                low=low,
+                high=high,
+            )
+        )
     return value
 
 
@@ -104,32 +132,51 @@ def load(env=None):
     env = os.environ if env is None else env
     storage = env.get("DAKTO_STORAGE", "filestorage").strip().lower()
     if storage not in STORAGES:
-        raise SettingsError(t("DAKTO_STORAGE=${value} is unknown; use filestorage or relstorage.", value=storage))
+        raise SettingsError(
+            t("DAKTO_STORAGE=${value} is unknown; use filestorage or relstorage.", value=storage)
+        )
     pg_dsn = env.get("DAKTO_PG_DSN", "").strip()
     if storage == "relstorage" and not pg_dsn:
-        raise SettingsError(t("DAKTO_STORAGE=relstorage needs DAKTO_PG_DSN, e.g. 'dbname=dakto host=127.0.0.1 user=dakto'."))
+        raise SettingsError(
+            t(
+                "DAKTO_STORAGE=relstorage needs DAKTO_PG_DSN, e.g. 'dbname=dakto host=127.0.0.1 user=dakto'."
+            )
+        )
     host = env.get("DAKTO_HOST", "127.0.0.1").strip()
     if not host:
         raise SettingsError(t("DAKTO_HOST is empty; use an address such as 127.0.0.1."))
     try:
         socket.getaddrinfo(host, None)
     except (OSError, UnicodeError):
-        raise SettingsError(t("DAKTO_HOST=${value} is not an address of this machine.", value=host)) from None
+        raise SettingsError(
+            t("DAKTO_HOST=${value} is not an address of this machine.", value=host)
+        ) from None
     port = _int(env, "DAKTO_PORT", "8080", 1, 65535)
     threads = _int(env, "DAKTO_THREADS", "4", 1, 64)
     password = env.get("DAKTO_ADMIN_PASSWORD", "")
     given = bool(password)
     password = password or DEFAULT_ADMIN_PASSWORD
-    if not is_loopback(host) and (password == DEFAULT_ADMIN_PASSWORD or len(password) < MIN_ADMIN_PASSWORD_LENGTH):
+    if not is_loopback(host) and (
+        password == DEFAULT_ADMIN_PASSWORD or len(password) < MIN_ADMIN_PASSWORD_LENGTH
+    ):
         raise SettingsError(
-            t("DAKTO_HOST=${host} is reachable from other machines: set DAKTO_ADMIN_PASSWORD to a password of at least ${length} characters other than 'admin'.", host=host, length=MIN_ADMIN_PASSWORD_LENGTH)
+            t(
+                "DAKTO_HOST=${host} is reachable from other machines: set DAKTO_ADMIN_PASSWORD to a password of at least ${length} characters other than 'admin'.",
+                host=host,
+                length=MIN_ADMIN_PASSWORD_LENGTH,
+            )
         )
     demo = env.get("DAKTO_DEMO", "1").strip().lower()
     if demo not in ("0", "1", "yes", "no", "true", "false"):
         raise SettingsError(t("DAKTO_DEMO=${value} must be 1 or 0.", value=demo))
     instance = Path(env.get("DAKTO_INSTANCE", "instance")).resolve()
     if not (instance / "templates" / "zope.conf.in").is_file():
-        raise SettingsError(t("No instance templates in ${path}/templates: run from the repository root or set DAKTO_INSTANCE.", path=instance))
+        raise SettingsError(
+            t(
+                "No instance templates in ${path}/templates: run from the repository root or set DAKTO_INSTANCE.",
+                path=instance,
+            )
+        )
     var = Path(env.get("DAKTO_VAR") or instance / "var").resolve()
     return Settings(
         storage=storage,

@@ -17,8 +17,8 @@ def open_app(settings):
     """Load the Zope configuration and return the root application."""
     import Zope2
     from Testing.makerequest import makerequest
-    from Zope2.Startup.run import make_wsgi_app
     from zope.globalrequest import setRequest
+    from Zope2.Startup.run import make_wsgi_app
 
     make_wsgi_app({}, str(settings.zope_conf))
     app = makerequest(Zope2.app())
@@ -40,7 +40,7 @@ def ensure_admin(app, settings):
     return "kept"
 
 
-def ensure_site(app, settings):
+def ensure_site(app, demo=True):
     """Create the site ``SITE_ID`` if it is missing. Returns True if created."""
     if SITE_ID in app.objectIds():
         return False
@@ -49,7 +49,7 @@ def ensure_site(app, settings):
     from Products.CMFPlone.factory import addPloneSite
 
     newSecurityManager(None, system)
-    extensions = [PROFILE_ID] + ([DEMO_PROFILE_ID] if settings.demo else [])
+    extensions = [PROFILE_ID] + ([DEMO_PROFILE_ID] if demo else [])
     addPloneSite(
         app,
         SITE_ID,
@@ -67,7 +67,7 @@ def prepare(settings):
     app = open_app(settings)
     try:
         admin = ensure_admin(app, settings)
-        created = ensure_site(app, settings)
+        created = ensure_site(app, settings.demo)
         transaction.commit()
     except BaseException:
         transaction.abort()
