@@ -7,9 +7,11 @@ make buildout
 bin/instance run scripts/buildout_create_site.py --no-demo 2>/dev/null | tail -1
 address=$(sed -n 's/^http-address = //p' buildout.cfg)
 log=$(mktemp)
-bin/instance fg >"$log" 2>&1 &
+# Its own process group, so that the Zope process that `bin/instance fg`
+# starts is stopped with it.
+setsid bin/instance fg >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill -TERM -- -$pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 90); do
   if page=$(curl -fsS "http://$address/dakto" 2>/dev/null); then
     if grep -q 'class="dakto-body-name"' <<<"$page"; then
