@@ -54,10 +54,15 @@ def test_start_serves_the_portal_and_a_restart_keeps_everything(dakto_server, tm
     status, body = http_get(server.url, headers={"Accept": "application/json"})
     assert status == 200 and json.loads(body)["title"] == "Trang thông tin điện tử thị trấn Đắk Tô"
 
-    status, body = _post_json(
-        server.url + "/tin-tuc",
-        {"@type": "News Item", "id": "tin-them", "title": "Tin thêm sau khi khởi động"},
+    news = {"@type": "News Item", "id": "tin-them", "title": "Tin thêm sau khi khởi động"}
+    status, body = _post_json(server.url + "/tin-tuc", news)
+    # Article 7.1: source and author are required; the API says so in Vietnamese.
+    message = json.loads(body)["message"]
+    assert (
+        status == 400 and "news_source: Hãy nhập nguồn tin" in message and "news_author:" in message
     )
+    attribution = {"news_source": "UBND thị trấn", "news_author": "Văn phòng"}
+    status, body = _post_json(server.url + "/tin-tuc", news | attribution)
     assert status == 201, body
 
     status, _ = http_get(server.url + "/khong-ton-tai")

@@ -70,6 +70,11 @@ class TestUninstall:
 
         assert getCurrentTheme() == "barceloneta"
 
+    def test_plone_lexicon_back(self, portal):
+        from dakto.policy.vietnamese.lexicon import uses_vietnamese_folding
+
+        assert not uses_vietnamese_folding(api.portal.get_tool("portal_catalog"))
+
     def test_content_is_kept(self, portal):
         assert "tin-tuc" in portal.objectIds()
 

@@ -15,3 +15,31 @@ def test_upgrade_steps_reach_profile_version(setup_tool):
         assert destinations == set()
     else:
         assert (version,) in destinations, f"no upgrade step reaches profile version {version}"
+
+
+def test_upgrade_from_1000_brings_a_site_up_to_date(portal, manager, setup_tool):
+    from plone import api
+
+    from dakto.policy.vietnamese.lexicon import uninstall_vietnamese_folding
+    from dakto.policy.vietnamese.lexicon import uses_vietnamese_folding
+
+    # A site as the first release left it: no public-information section,
+    # Plone's own lexicon, no section constraints.
+    api.content.delete(portal["thong-tin-cong-khai"], check_linkintegrity=False)
+    catalog = api.portal.get_tool("portal_catalog")
+    news = api.content.create(
+        container=portal["tin-tuc"]["kinh-te"], type="News Item", id="cu", title="Tin cũ"
+    )
+    catalog._catalog.getIndex("is_reference_news").clear()  # an index that 1000 did not have
+    uninstall_vietnamese_folding(catalog)
+    setup_tool.setLastVersionForProfile(PROFILE, "1000")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert portal["thong-tin-cong-khai"]["tiep-can-thong-tin"].portal_type == "Folder"
+    assert uses_vietnamese_folding(catalog)
+    assert portal["tin-tuc"].getLayout() == "news-listing"
+    assert [b.getObject() for b in catalog(is_reference_news=False, portal_type="News Item")] == [
+        news
+    ]

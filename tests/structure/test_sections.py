@@ -58,7 +58,7 @@ def test_titles_are_nfc_vietnamese(portal):
         folder = portal.unrestrictedTraverse("/".join(path))
         assert folder.Title() == section.title
         assert unicodedata.is_normalized("NFC", folder.Title())
-        assert folder.Language() == "vi"
+        assert folder.Language() == section.language
         assert all(c.isascii() for c in section.id)
 
 
@@ -76,3 +76,11 @@ def test_create_structure_restores_a_missing_section(portal, manager):
 
 def test_each_section_cites_an_article():
     assert all(section.article for _path, section in walk(SECTIONS))
+
+
+def test_readme_lists_every_section():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for path, section in walk():
+        assert f"| `/{'/'.join(path)}` | {section.title} |" in readme, path

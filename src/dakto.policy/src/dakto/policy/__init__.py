@@ -6,5 +6,6 @@ from zope.i18nmessageid import MessageFactory
 PACKAGE_NAME = "dakto.policy"
 PROFILE_ID = "dakto.policy:default"
 DEMO_PROFILE_ID = "dakto.policy:demo"
+SITE_LANGUAGE = "vi"  # Vietnamese first; English is the other available language
 
 _ = MessageFactory(PACKAGE_NAME)

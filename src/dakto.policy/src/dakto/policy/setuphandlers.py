@@ -1,5 +1,17 @@
+"""Post handlers of the profiles and the add-on control panel's filters."""
+
+import logging
+
+from plone import api
 from Products.CMFPlone.interfaces import INonInstallable
 from zope.interface import implementer
+
+from dakto.policy.identity.settings import sync_site_title
+from dakto.policy.structure.setup import create_structure
+from dakto.policy.vietnamese import setup as vietnamese_setup
+
+
+logger = logging.getLogger(__name__)
 
 
 @implementer(INonInstallable)
@@ -11,3 +23,20 @@ class HiddenProfiles:
 
     def getNonInstallableProducts(self):
         return ["dakto.policy.upgrades"]
+
+
+def post_install(context):
+    """Post handler of the default profile."""
+    portal = api.portal.get()
+    create_structure(portal)
+    sync_site_title(portal)
+    vietnamese_setup.install(portal)
+
+
+def post_uninstall(context):
+    """Post handler of the uninstall profile.
+
+    The sections and everything in them are the town's content: they stay.
+    """
+    vietnamese_setup.uninstall(api.portal.get())
+    logger.info("dakto.policy uninstalled; site content kept.")

@@ -58,6 +58,8 @@ NEWS = (
     {
         "container": "tin-tuc/kinh-te",
         "id": "thu-hoach-ca-phe-nien-vu-2026",
+        "news_source": "UBND thị trấn Đắk Tô",
+        "news_author": "Nguyễn Thị Hoa",
         "title": "Nông dân thị trấn Đắk Tô thu hoạch cà phê niên vụ 2026",
         "description": "Năng suất cà phê bình quân ước đạt 3,2 tấn nhân/ha, tăng 8% so với năm trước.",
         "text": (
@@ -70,6 +72,8 @@ NEWS = (
     {
         "container": "tin-tuc/kinh-te",
         "id": "hoi-nghi-xuc-tien-dau-tu-nong-nghiep",
+        "news_source": "Văn phòng - Thống kê",
+        "news_author": "Trần Văn Bình",
         "title": "Hội nghị xúc tiến đầu tư vào nông nghiệp công nghệ cao",
         "description": "Năm doanh nghiệp đăng ký tìm hiểu cơ hội đầu tư trên địa bàn thị trấn.",
         "text": "<p>Ngày 05/11/2026, UBND thị trấn tổ chức hội nghị giới thiệu quỹ đất sạch.</p>",
@@ -78,6 +82,8 @@ NEWS = (
     {
         "container": "tin-tuc/van-hoa-xa-hoi",
         "id": "ngay-hoi-dai-doan-ket-toan-dan-toc",
+        "news_source": "Ủy ban MTTQ Việt Nam thị trấn",
+        "news_author": "Y Hlê",
         "title": "Tổ dân phố 3 tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
         "description": "Ngày hội thu hút đông đảo bà con các dân tộc tham gia.",
         "text": "<p>Nhân kỷ niệm Ngày truyền thống Mặt trận Tổ quốc Việt Nam (18/11), ...</p>",
@@ -86,6 +92,8 @@ NEWS = (
     {
         "container": "tin-tuc/van-hoa-xa-hoi",
         "id": "khai-giang-lop-xoa-mu-chu",
+        "news_source": "Trường Tiểu học thị trấn",
+        "news_author": "A Thuận",
         "title": "Khai giảng lớp xóa mù chữ cho đồng bào dân tộc thiểu số",
         "description": "Lớp học có 32 học viên, học vào buổi tối tại nhà văn hóa thôn.",
         "text": "<p>Lớp học do Trường Tiểu học thị trấn phối hợp tổ chức.</p>",
@@ -94,6 +102,8 @@ NEWS = (
     {
         "container": "tin-tuc/quoc-phong-an-ninh",
         "id": "dien-tap-phong-thu-2026",
+        "news_source": "Ban Chỉ huy Quân sự thị trấn",
+        "news_author": "Lê Minh Tuấn",
         "title": "Thị trấn Đắk Tô hoàn thành diễn tập khu vực phòng thủ năm 2026",
         "description": "Cuộc diễn tập được Ban Chỉ đạo đánh giá đạt loại khá.",
         "text": "<p>Lực lượng dân quân tự vệ và công an thị trấn tham gia đầy đủ.</p>",
@@ -102,6 +112,8 @@ NEWS = (
     {
         "container": "tin-tuc/chi-dao-dieu-hanh",
         "id": "lich-cong-tac-tuan-48",
+        "news_source": "Văn phòng HĐND - UBND",
+        "news_author": "Nguyễn Điền Bình",
         "title": "Lịch công tác tuần 48 của lãnh đạo UBND thị trấn",
         "description": "Lịch làm việc từ ngày 23/11 đến ngày 29/11/2026.",
         "text": (
@@ -115,6 +127,10 @@ NEWS = (
     {
         "container": "tin-tham-khao",
         "id": "du-bao-gia-ca-phe-cuoi-nam",
+        "news_source": "Thương lái địa phương",
+        "news_author": "Phạm Văn Cường",
+        "news_topics": ["kinh-te"],
+        "reference_news": True,
         "title": "Tin tham khảo: dự báo giá cà phê những tháng cuối năm",
         "description": "Thông tin chỉ có giá trị tham khảo, chưa được cơ quan có thẩm quyền xác nhận.",
         "text": "<p>Một số thương lái dự báo giá cà phê nhân có thể tăng nhẹ.</p>",

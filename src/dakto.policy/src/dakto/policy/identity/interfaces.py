@@ -5,38 +5,22 @@ from zope.interface import Interface
 from zope.interface import Invalid
 
 from dakto.policy import _
+from dakto.policy.contacts import EMAIL_RE  # noqa: F401 (shared with organisation/)
+from dakto.policy.contacts import PHONE_RE  # noqa: F401
+from dakto.policy.contacts import InvalidEmail  # noqa: F401
+from dakto.policy.contacts import InvalidPhone  # noqa: F401
+from dakto.policy.contacts import valid_email
+from dakto.policy.contacts import valid_phone
 
 
 REGISTRY_PREFIX = "dakto.identity"
 CONFIGLET_ID = "dakto-identity"
 
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{5,19}$")
-EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
-
-
-class InvalidPhone(Invalid):
-    __doc__ = _("Enter a phone number: digits, spaces, dots, dashes, an optional leading +.")
-
-
-class InvalidEmail(Invalid):
-    __doc__ = _("Enter an e-mail address such as ubnd@kontum.gov.vn.")
 
 
 class InvalidDomain(Invalid):
     __doc__ = _("Enter a domain name such as thitrandakto.kontum.gov.vn, without http://.")
-
-
-def valid_phone(value):
-    if value and not PHONE_RE.match(value.strip()):
-        raise InvalidPhone(value)
-    return True
-
-
-def valid_email(value):
-    if value and not EMAIL_RE.match(value.strip()):
-        raise InvalidEmail(value)
-    return True
 
 
 def valid_domain(value):

@@ -4,13 +4,13 @@ import transaction
 
 from dakto.policy import DEMO_PROFILE_ID
 from dakto.policy import PROFILE_ID
+from dakto.policy import SITE_LANGUAGE
+from dakto.policy.dates import TIMEZONE
 from dakto.policy.instance.settings import ADMIN_USER
 from dakto.policy.instance.settings import SITE_ID
 
 
 PLONE_PROFILE_ID = "Products.CMFPlone:plone"
-DEFAULT_LANGUAGE = "vi"
-TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
 def open_app(settings):
@@ -23,7 +23,7 @@ def open_app(settings):
     make_wsgi_app({}, str(settings.zope_conf))
     app = makerequest(Zope2.app())
     app.REQUEST["PARENTS"] = [app]
-    app.REQUEST["HTTP_ACCEPT_LANGUAGE"] = DEFAULT_LANGUAGE
+    app.REQUEST["HTTP_ACCEPT_LANGUAGE"] = SITE_LANGUAGE
     setRequest(app.REQUEST)
     return app
 
@@ -56,7 +56,7 @@ def ensure_site(app, demo=True):
         title=SITE_ID,  # replaced by the portal name of the identity settings
         profile_id=PLONE_PROFILE_ID,
         extension_ids=extensions,
-        default_language=DEFAULT_LANGUAGE,
+        default_language=SITE_LANGUAGE,
         portal_timezone=TIMEZONE,
     )
     return True

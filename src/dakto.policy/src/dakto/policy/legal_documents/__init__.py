@@ -1,0 +1,1 @@
+"""legal_documents feature (issue 3)."""

@@ -1,0 +1,176 @@
+"""The legal-document lookup: one query builder for the page and the REST service.
+
+Every state is in the URL, so a lookup can be bookmarked and shared:
+``?SearchableText=quy+che&number=33&type=quyet-dinh&issuer=UBND+thị+trấn+Đắk+Tô
+&field=hanh-chinh&year=2024&status=in-force&sort_on=issued&sort_order=descending
+&b_start=20``. The status filter is computed from the date indexes on the
+day of the query (``status.status_query``), not from the stored status.
+"""
+
+from plone import api
+from plone.base.utils import munge_search_term
+from Products.ZCTextIndex.ParseTree import ParseError
+
+from dakto.policy.legal_documents.content import PORTAL_TYPE
+from dakto.policy.legal_documents.content import parsed_or_none
+from dakto.policy.legal_documents.status import status_query
+from dakto.policy.legal_documents.types import DOCUMENT_TYPES
+from dakto.policy.legal_documents.vocabularies import FIELDS
+from dakto.policy.legal_documents.vocabularies import STATUSES
+from dakto.policy.vietnamese.ranking import exact_first
+
+
+TEXT = "SearchableText"
+CHOICES = {
+    "type": tuple((t.token, t.title) for t in DOCUMENT_TYPES),
+    "field": FIELDS,
+    "status": STATUSES,
+}
+SORTS = {"issued": "legal_issued", "number": "legal_number_sort", "title": "sortable_title"}
+DEFAULT_SORT = "issued"
+ORDERS = ("descending", "ascending")
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+RERANK = 200  # exact-diacritics ranking looks at this many best text matches
+
+
+def _single(value):
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    return (value or "").strip() if isinstance(value, str) else ""
+
+
+def read_filters(form):
+    """The filters in ``form`` (a request form): ({name: value}, {name: bad value})."""
+    filters, unknown = {}, {}
+    for name in (TEXT, "number", "issuer"):
+        value = _single(form.get(name))
+        if value:
+            filters[name] = value
+    for name, pairs in CHOICES.items():
+        value = _single(form.get(name))
+        if not value:
+            continue
+        if value in dict(pairs):
+            filters[name] = value
+        else:
+            unknown[name] = value
+    year = _single(form.get("year"))
+    if year:
+        if year.isdigit() and 1900 <= int(year) <= 2200:
+            filters["year"] = int(year)
+        else:
+            unknown["year"] = year
+    sort_on = _single(form.get("sort_on"))
+    if sort_on:
+        if sort_on in SORTS:
+            filters["sort_on"] = sort_on
+        else:
+            unknown["sort_on"] = sort_on
+    order = _single(form.get("sort_order"))
+    if order:
+        if order in ORDERS:
+            filters["sort_order"] = order
+        else:
+            unknown["sort_order"] = order
+    return filters, unknown
+
+
+ALLOWED = {
+    **{name: dict(pairs) for name, pairs in CHOICES.items()},
+    "year": "1900–2200",
+    "sort_on": dict.fromkeys(SORTS),
+    "sort_order": dict.fromkeys(ORDERS),
+}
+
+
+def number_query(text):
+    """The ``legal_number`` keys a typed number looks for."""
+    text = text.replace(" ", "")
+    parsed = parsed_or_none(text)
+    if parsed is not None:
+        return parsed.key
+    digits = text.split("/", 1)[0]
+    if digits.isdigit() and "/" not in text:
+        return str(int(digits)) if int(digits) else digits
+    return text
+
+
+def catalog_query(context, filters, on=None):
+    query = {"portal_type": PORTAL_TYPE, "path": "/".join(context.getPhysicalPath())}
+    if "number" in filters:
+        query["legal_number"] = number_query(filters["number"])
+    if "type" in filters:
+        query["legal_type"] = filters["type"]
+    if "field" in filters:
+        query["legal_field"] = filters["field"]
+    if "issuer" in filters:
+        query["legal_issuer"] = filters["issuer"]
+    if "year" in filters:
+        query["legal_year"] = filters["year"]
+    if "status" in filters:
+        query.update(status_query(filters["status"], on))
+    text = filters.get(TEXT)
+    if text:
+        query[TEXT] = munge_search_term(text)
+    sort_on = filters.get("sort_on")
+    if sort_on or not text:  # text alone: by relevance
+        sort_on = sort_on or DEFAULT_SORT
+        query["sort_on"] = SORTS[sort_on]
+        default_order = "ascending" if sort_on == "title" else "descending"
+        query["sort_order"] = filters.get("sort_order", default_order)
+    return query
+
+
+class Reranked:
+    """``brains`` whose first items are replaced by ``head``; nothing else is loaded."""
+
+    def __init__(self, head, brains):
+        self.head = head
+        self.brains = brains
+        self.actual_result_count = len(brains)
+
+    def __len__(self):
+        return len(self.brains)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        return self.head[index] if index < len(self.head) else self.brains[index]
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
+def search(context, filters, b_start=0, b_size=PAGE_SIZE, on=None):
+    """Brains matching ``filters`` under ``context``, in display order.
+
+    With a sort, the catalog only sorts the page asked for (``b_start`` and
+    ``b_size``); the result is a lazy sequence of the full length.
+    """
+    query = catalog_query(context, filters, on)
+    catalog = api.portal.get_tool("portal_catalog")
+    try:
+        if "sort_on" in query:
+            return catalog(b_start=b_start, b_size=b_size, **query)
+        brains = catalog(**query)
+    except ParseError:
+        return []
+    total = len(brains)
+    best = exact_first(list(brains[:RERANK]), filters[TEXT])
+    if total <= RERANK:
+        return best
+    return Reranked(best, brains)
+
+
+def issuers(context):
+    """The issuing bodies known to the catalog, for the filter's choices."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return sorted(v for v in catalog.uniqueValuesFor("legal_issuer") if v)
+
+
+def years(context):
+    catalog = api.portal.get_tool("portal_catalog")
+    return sorted((v for v in catalog.uniqueValuesFor("legal_year") if v), reverse=True)

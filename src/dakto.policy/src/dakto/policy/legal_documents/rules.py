@@ -1,0 +1,131 @@
+"""Rules over several fields of a legal document, shown at their field.
+
+The add and edit forms show each message at its field (field validators that
+read the other fields of the same form, across its fieldsets); over REST the
+invariants' errors are named by their field, and the uniqueness of the
+number (which needs the catalog and the item) is checked too (see
+``dakto.policy.validation``).
+"""
+
+from plone.formwidget.namedfile.validator import NamedFileWidgetValidator
+from z3c.form import util
+from z3c.form import validator
+from z3c.form.interfaces import NO_VALUE
+from z3c.form.interfaces import NOT_CHANGED
+from z3c.form.interfaces import IDataConverter
+from zope.interface import Invalid
+
+from dakto.policy.legal_documents import formats
+from dakto.policy.legal_documents.content import DatesOutOfOrder
+from dakto.policy.legal_documents.content import ILegalDocument
+from dakto.policy.legal_documents.content import NoOpenFormat
+from dakto.policy.legal_documents.content import NumberDoesNotFitType
+from dakto.policy.legal_documents.content import dates_error
+from dakto.policy.legal_documents.content import duplicate_error
+from dakto.policy.legal_documents.content import number_error
+from dakto.policy.validation import FieldNamingInvariantsValidator
+from dakto.policy.validation import FormFieldValidator
+
+
+def _editing(context):
+    """The item when editing it; None when adding (the context is the folder)."""
+    return context if ILegalDocument.providedBy(context) else None
+
+
+class LegalDocumentInvariantsValidator(FieldNamingInvariantsValidator):
+    errors_by_field = {
+        NumberDoesNotFitType: "document_number",
+        DatesOutOfOrder: "valid_until",
+        NoOpenFormat: "file",
+    }
+
+    def extra_errors(self, data, values):
+        number = getattr(values, "document_number", None)
+        issue_date = getattr(values, "issue_date", None)
+        message = duplicate_error(number, issue_date, _editing(self.context))
+        if message:
+            yield "document_number", message
+
+
+validator.WidgetsValidatorDiscriminators(
+    LegalDocumentInvariantsValidator, schema=util.getSpecification(ILegalDocument, force=True)
+)
+
+
+class LegalDocumentFieldValidator(FormFieldValidator):
+    """Reads the other fields in the whole form, whichever fieldset holds them."""
+
+    schema = ILegalDocument
+
+    def form_value(self, name):
+        view = self.view
+        parent = getattr(view, "parentForm", None) or view
+        for form in [parent] + list(getattr(parent, "groups", None) or ()):
+            for widget in (getattr(form, "widgets", None) or {}).values():
+                field = getattr(widget, "field", None)
+                if field is None or field.__name__ != name:
+                    continue
+                raw = widget.extract()
+                if raw is NO_VALUE:
+                    return field.missing_value
+                seek = getattr(raw, "seek", None)
+                try:
+                    if seek:
+                        seek(0)
+                    return IDataConverter(widget).toFieldValue(raw)
+                except (ValueError, Invalid):
+                    return field.missing_value
+                finally:
+                    if seek:
+                        seek(0)
+        return super().form_value(name)
+
+
+class DocumentNumberValidator(LegalDocumentFieldValidator):
+    def validate(self, value):
+        super().validate(value)
+        if not self.in_form or not value:
+            return
+        issue_date = self.form_value("issue_date")
+        message = number_error(value, self.form_value("document_type"), issue_date)
+        message = message or duplicate_error(value, issue_date, _editing(self.context))
+        if message:
+            raise Invalid(message)
+
+
+class ValidUntilValidator(LegalDocumentFieldValidator):
+    def validate(self, value):
+        super().validate(value)
+        if self.in_form:
+            message = dates_error(
+                self.form_value("issue_date"), self.form_value("valid_from"), value
+            )
+            if message:
+                raise Invalid(message)
+
+
+class DocumentFileValidator(LegalDocumentFieldValidator, NamedFileWidgetValidator):
+    def stored(self, name, value):
+        """A file left unchanged in the edit form is the stored one."""
+        if value is NOT_CHANGED:
+            item = _editing(self.context)
+            return getattr(item, name, None) if item is not None else None
+        return value
+
+    def validate(self, value, force=False):
+        super().validate(value, force)
+        if self.in_form:
+            files = [
+                self.stored("file", value),
+                self.stored("other_file", self.form_value("other_file")),
+            ]
+            message = formats.missing_open_copy(files)
+            if message:
+                raise Invalid(message)
+
+
+validator.WidgetValidatorDiscriminators(
+    DocumentNumberValidator, field=ILegalDocument["document_number"]
+)
+validator.WidgetValidatorDiscriminators(ValidUntilValidator, field=ILegalDocument["valid_until"])
+validator.WidgetValidatorDiscriminators(DocumentFileValidator, field=ILegalDocument["file"])

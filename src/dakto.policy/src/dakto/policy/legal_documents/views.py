@@ -1,0 +1,246 @@
+"""The legal-document page and the lookup (the ``van-ban`` section's default view)."""
+
+from plone import api
+from plone.base.utils import human_readable_size
+from Products.CMFPlone.PloneBatch import Batch
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+from dakto.policy import _
+from dakto.policy.dates import local_date
+from dakto.policy.legal_documents import formats
+from dakto.policy.legal_documents import lookup
+from dakto.policy.legal_documents.status import derive_status
+from dakto.policy.legal_documents.status import status_of
+from dakto.policy.legal_documents.types import BY_TOKEN
+from dakto.policy.legal_documents.types import DOCUMENT_TYPES
+from dakto.policy.legal_documents.vocabularies import EXPIRED
+from dakto.policy.legal_documents.vocabularies import FIELDS
+from dakto.policy.legal_documents.vocabularies import IN_FORCE
+from dakto.policy.legal_documents.vocabularies import NOT_YET
+from dakto.policy.legal_documents.vocabularies import PARTLY_EXPIRED
+from dakto.policy.legal_documents.vocabularies import STATUSES
+from dakto.policy.legal_documents.vocabularies import title_of
+
+
+LOOKUP_VIEW = "legal-document-lookup"
+BADGE_CLASSES = {
+    IN_FORCE: "bg-success",
+    PARTLY_EXPIRED: "bg-warning text-dark",
+    EXPIRED: "bg-secondary",
+    NOT_YET: "bg-info text-dark",
+}
+SORT_TITLES = {
+    "issued": _("Issue date"),
+    "number": _("Number and symbol"),
+    "title": _("Title"),
+}
+ORDER_TITLES = {"descending": _("Descending"), "ascending": _("Ascending")}
+
+
+class Helpers:
+    def t(self, msgid):
+        return translate(msgid, context=self.request)
+
+    def type_title(self, token):
+        found = BY_TOKEN.get(token)
+        return self.t(found.title) if found else ""
+
+    def field_title(self, token):
+        return self.t(title_of(FIELDS, token)) if token else ""
+
+    def badge(self, status):
+        return {
+            "token": status,
+            "title": self.t(title_of(STATUSES, status)),
+            "css": f"badge dakto-status dakto-status-{status} {BADGE_CLASSES.get(status, '')}",
+        }
+
+    def date(self, value):
+        return local_date(value)
+
+
+def _relation_targets(relations):
+    result = []
+    for relation in relations or []:
+        obj = None if relation.isBroken() else relation.to_object
+        if obj is not None and api.user.has_permission("View", obj=obj):
+            result.append(obj)
+    return result
+
+
+class LegalDocumentView(Helpers, BrowserView):
+    """Every field, the files to download, the status, the related documents."""
+
+    def status(self):
+        return self.badge(status_of(self.context))
+
+    def files(self):
+        result = []
+        for name in ("file", "other_file"):
+            blob = getattr(self.context, name, None)
+            if blob is None:
+                continue
+            filename = blob.filename or name
+            result.append(
+                {
+                    "filename": filename,
+                    "url": f"{self.context.absolute_url()}/@@download/{name}/{filename}",
+                    "format": formats.format_label(filename),
+                    "size": human_readable_size(blob.getSize()),
+                }
+            )
+        return result
+
+    def _links(self, objects):
+        return [
+            {
+                "title": obj.Title(),
+                "url": obj.absolute_url(),
+                "number": getattr(obj, "document_number", "") or "",
+                "status": self.badge(status_of(obj))
+                if getattr(obj, "document_number", None)
+                else None,
+            }
+            for obj in objects
+        ]
+
+    def replaces(self):
+        return self._links(_relation_targets(self.context.replaces))
+
+    def replaced_by(self):
+        """The documents that name this one in their ``replaces``."""
+        try:
+            relations = api.relation.get(target=self.context, relationship="replaces")
+        except Exception:  # noqa: BLE001 - no relation catalog: nothing to show
+            return []
+        objects = [r.from_object for r in relations if not r.isBroken()]
+        return self._links(
+            [o for o in objects if o is not None and api.user.has_permission("View", obj=o)]
+        )
+
+    def related(self):
+        return self._links(_relation_targets(getattr(self.context, "relatedItems", None)))
+
+    def abstract_lines(self):
+        return [line for line in (self.context.abstract or "").splitlines() if line.strip()]
+
+
+class LegalDocumentLookup(Helpers, BrowserView):
+    """Lookup by text, number, type, issuer, field, year and status; sorted and
+    paged; the whole state is in the URL (a plain GET form)."""
+
+    def update(self):
+        self.filters, self.unknown = lookup.read_filters(self.request.form)
+        self.searched = any(
+            name in self.filters
+            for name in (lookup.TEXT, "number", "issuer", "type", "field", "year", "status")
+        )
+        try:
+            self.b_start = max(int(self.request.form.get("b_start", 0)), 0)
+        except (TypeError, ValueError):
+            self.b_start = 0
+
+    def __call__(self):
+        self.update()
+        return self.index()
+
+    def action(self):
+        url = self.context.absolute_url()
+        if self.context.getLayout() == LOOKUP_VIEW:
+            return url
+        return f"{url}/@@{LOOKUP_VIEW}"
+
+    def batch(self):
+        results = lookup.search(self.context, self.filters, self.b_start, lookup.PAGE_SIZE)
+        return Batch(results, lookup.PAGE_SIZE, self.b_start)
+
+    def rows(self, batch):
+        for brain in batch:
+            status = derive_status(
+                brain.issue_date, brain.legal_effective, brain.valid_until, brain.partly_expired
+            )
+            doc_type = BY_TOKEN.get(brain.document_type)
+            yield {
+                "url": brain.getURL(),
+                "title": brain.Title,
+                "number": brain.document_number,
+                "issued": self.date(brain.issue_date),
+                "type": self.t(doc_type.title) if doc_type else "",
+                "issuer": brain.issuing_body,
+                "abstract": brain.abstract,
+                "status": self.badge(status),
+                "expired": status == EXPIRED,
+            }
+
+    def value(self, name):
+        return self.filters.get(name, "")
+
+    def _options(self, pairs, name):
+        chosen = self.filters.get(name)
+        return [
+            {"value": token, "title": self.t(title), "selected": token == chosen}
+            for token, title in pairs
+        ]
+
+    def type_options(self):
+        chosen = self.filters.get("type")
+        return [
+            {
+                "value": t.token,
+                "title": f"{self.t(t.title)} ({t.abbreviation})"
+                if t.abbreviation
+                else self.t(t.title),
+                "selected": t.token == chosen,
+            }
+            for t in DOCUMENT_TYPES
+        ]
+
+    def field_options(self):
+        return self._options(FIELDS, "field")
+
+    def status_options(self):
+        return self._options(STATUSES, "status")
+
+    def sort_options(self):
+        chosen = self.filters.get("sort_on", lookup.DEFAULT_SORT)
+        return [
+            {"value": k, "title": self.t(v), "selected": k == chosen}
+            for k, v in SORT_TITLES.items()
+        ]
+
+    def order_options(self):
+        default = "ascending" if self.filters.get("sort_on") == "title" else "descending"
+        chosen = self.filters.get("sort_order", default)
+        return [
+            {"value": k, "title": self.t(v), "selected": k == chosen}
+            for k, v in ORDER_TITLES.items()
+        ]
+
+    def issuer_options(self):
+        chosen = self.filters.get("issuer")
+        values = lookup.issuers(self.context)
+        if chosen and chosen not in values:
+            values.append(chosen)
+        return [{"value": v, "title": v, "selected": v == chosen} for v in values]
+
+    def year_options(self):
+        chosen = self.filters.get("year")
+        return [
+            {"value": str(v), "title": str(v), "selected": v == chosen}
+            for v in lookup.years(self.context)
+        ]
+
+    def unknown_message(self):
+        if not self.unknown:
+            return ""
+        names = ", ".join(f"{k}={v}" for k, v in sorted(self.unknown.items()))
+        return self.t(
+            _(
+                "These filters were not understood and are ignored: ${names}.",
+                mapping={"names": names},
+            )
+        )
+
+    def count_message(self, count):
+        return self.t(_("${count} documents found.", mapping={"count": count}))

@@ -1,0 +1,1 @@
+"""procedures feature (issue 3)."""

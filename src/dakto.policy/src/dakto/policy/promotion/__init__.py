@@ -1,0 +1,1 @@
+"""promotion feature (issue 3)."""

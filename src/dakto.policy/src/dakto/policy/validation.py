@@ -1,0 +1,86 @@
+"""Rules that involve several fields, shown where people read them.
+
+A rule over several fields is an ``@invariant`` of its schema. z3c.form shows
+an invariant's message at the top of the form, and plone.restapi (which runs
+the schema's manager validator, not the field validators) returns it without
+the field's name. So each such rule also has:
+
+- a field validator (``FormFieldValidator``) that puts the message at the
+  field in the add and edit forms, reading the other fields of the same form;
+- a manager validator (``FieldNamingInvariantsValidator``) that, over REST,
+  replaces the invariant's error by ``"<field>: <message>"`` and, in the
+  forms, drops it (the field already shows it).
+"""
+
+from z3c.form import validator
+from z3c.form.interfaces import NO_VALUE
+from z3c.form.interfaces import IDataConverter
+from zope.i18n import translate
+from zope.interface import Invalid
+
+
+def field_error(name, message, request):
+    """An error for plone.restapi's 400 answer that names its field."""
+    return Invalid(f"{name}: {translate(message, context=request)}")
+
+
+class FormFieldValidator(validator.SimpleFieldValidator):
+    """A field validator that may look at the other fields of its form.
+
+    ``self.view`` is the form (or the form's fieldset group) in the UI, and
+    None when plone.restapi validates: then ``in_form`` is False.
+    """
+
+    schema = None  # the schema whose stored values are the fallback
+
+    @property
+    def in_form(self):
+        return self.view is not None
+
+    def form_value(self, name):
+        """The value of field ``name`` as submitted in this form, else as stored."""
+        for widget in (getattr(self.view, "widgets", None) or {}).values():
+            field = getattr(widget, "field", None)
+            if field is not None and field.__name__ == name:
+                raw = widget.extract()
+                if raw is NO_VALUE:
+                    return field.missing_value
+                try:
+                    return IDataConverter(widget).toFieldValue(raw)
+                except (ValueError, Invalid):
+                    return field.missing_value
+        if self.schema is not None and self.schema.providedBy(self.context):
+            return getattr(self.context, name, None)
+        return None
+
+
+class FieldNamingInvariantsValidator(validator.InvariantsValidator):
+    """The schema's invariants; ``errors_by_field`` maps invariant errors to fields.
+
+    Subclasses set ``errors_by_field`` ({Invalid subclass: field name}) and may
+    extend ``extra_errors(values)`` with rules that need the context.
+    """
+
+    errors_by_field = {}
+
+    def validate(self, data):
+        errors = []
+        for error in super().validate(data):
+            name = self.errors_by_field.get(type(error))
+            if name is None:
+                errors.append(error)
+            elif self.view is None:
+                errors.append(
+                    field_error(name, error.args[0] if error.args else error.__doc__, self.request)
+                )
+        if self.view is None:
+            values = validator.Data(self.schema, data, self.context)
+            errors.extend(
+                field_error(name, message, self.request)
+                for name, message in self.extra_errors(data, values)
+            )
+        return tuple(errors)
+
+    def extra_errors(self, data, values):
+        """``(field name, message)`` pairs for REST only (forms use field validators)."""
+        return ()

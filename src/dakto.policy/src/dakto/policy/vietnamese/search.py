@@ -1,0 +1,42 @@
+"""Plone's search page with Vietnamese ranking (see ``ranking.py``)."""
+
+from pathlib import Path
+
+from plone.app.contentlisting.interfaces import IContentListing
+from Products.CMFPlone.browser import search as plone_search
+from Products.CMFPlone.browser.search import Search
+from Products.CMFPlone.PloneBatch import Batch
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.ZCTextIndex.ParseTree import ParseError
+
+from dakto.policy.vietnamese.ranking import exact_first
+from dakto.policy.vietnamese.ranking import exact_keys
+
+
+class VietnameseSearch(Search):
+    index = ViewPageTemplateFile(
+        str(Path(plone_search.__file__).parent / "templates" / "search.pt")
+    )
+
+    def __call__(self):
+        return self.index()
+
+    def results(self, query=None, batch=True, b_size=10, b_start=0, use_content_listing=True):
+        text = (query or {}).get("SearchableText") or self.request.form.get("SearchableText", "")
+        sort_on = (query or {}).get("sort_on") or self.request.form.get("sort_on")
+        if not exact_keys(text) or sort_on not in (None, "", "relevance"):
+            return super().results(query, batch, b_size, b_start, use_content_listing)
+        query = self.filter_query(dict(query or {}))
+        if query is None:
+            return []
+        query.pop("b_start", None)
+        query.pop("b_size", None)
+        try:
+            results = exact_first(list(self.context.portal_catalog(**query)), text)
+        except ParseError:
+            return []
+        if use_content_listing:
+            results = IContentListing(results)
+        if batch:
+            results = Batch(results, b_size, int(b_start))
+        return results

@@ -1,0 +1,26 @@
+"""The demo organisation and the current week's schedule; safe to repeat."""
+
+from dakto.policy.organisation import demo
+from dakto.policy.organisation import people
+from dakto.policy.organisation import schedule
+from tests.organisation.helpers import SECTION
+from tests.organisation.helpers import configure_sections
+
+
+def test_demo_is_realistic_and_idempotent(portal, manager):
+    configure_sections(portal)
+    created = demo.create_demo(portal)
+    types = [o.portal_type for o in created]
+    assert types.count("OrgUnit") == 4 and types.count("Person") >= 7
+    assert types.count("Event") == 5
+    section = portal.unrestrictedTraverse(SECTION)
+    leaders = people.leaders(section)
+    assert [p.position for p in leaders][0] == "Chủ tịch UBND thị trấn"
+    assert all(p.photo and p.photo_alt for p in leaders)
+    assert len(people.contact_officers()) == 1
+    days = schedule.week_days(
+        portal.unrestrictedTraverse(demo.SCHEDULE), schedule.monday_of(schedule.today())
+    )
+    assert sum(len(d["events"]) for d in days) == 5
+    assert days[0]["events"][0]["chair"] == "Chủ tịch UBND thị trấn"
+    assert demo.create_demo(portal) == []
