@@ -38,17 +38,31 @@ class FormFieldValidator(validator.SimpleFieldValidator):
         return self.view is not None
 
     def form_value(self, name):
-        """The value of field ``name`` as submitted in this form, else as stored."""
-        for widget in (getattr(self.view, "widgets", None) or {}).values():
-            field = getattr(widget, "field", None)
-            if field is not None and field.__name__ == name:
+        """The value of field ``name`` as submitted in this form, else as stored.
+
+        Looks through the whole form, whichever fieldset (group) holds the
+        field; an uploaded file is rewound before and after it is read.
+        """
+        view = self.view
+        parent = getattr(view, "parentForm", None) or view
+        for form in [parent] + list(getattr(parent, "groups", None) or ()):
+            for widget in (getattr(form, "widgets", None) or {}).values():
+                field = getattr(widget, "field", None)
+                if field is None or field.__name__ != name:
+                    continue
                 raw = widget.extract()
                 if raw is NO_VALUE:
                     return field.missing_value
+                seek = getattr(raw, "seek", None)
                 try:
+                    if seek:
+                        seek(0)
                     return IDataConverter(widget).toFieldValue(raw)
                 except (ValueError, Invalid):
                     return field.missing_value
+                finally:
+                    if seek:
+                        seek(0)
         if self.schema is not None and self.schema.providedBy(self.context):
             return getattr(self.context, name, None)
         return None

@@ -10,9 +10,7 @@ number (which needs the catalog and the item) is checked too (see
 from plone.formwidget.namedfile.validator import NamedFileWidgetValidator
 from z3c.form import util
 from z3c.form import validator
-from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import NOT_CHANGED
-from z3c.form.interfaces import IDataConverter
 from zope.interface import Invalid
 
 from dakto.policy.legal_documents import formats
@@ -56,29 +54,6 @@ class LegalDocumentFieldValidator(FormFieldValidator):
     """Reads the other fields in the whole form, whichever fieldset holds them."""
 
     schema = ILegalDocument
-
-    def form_value(self, name):
-        view = self.view
-        parent = getattr(view, "parentForm", None) or view
-        for form in [parent] + list(getattr(parent, "groups", None) or ()):
-            for widget in (getattr(form, "widgets", None) or {}).values():
-                field = getattr(widget, "field", None)
-                if field is None or field.__name__ != name:
-                    continue
-                raw = widget.extract()
-                if raw is NO_VALUE:
-                    return field.missing_value
-                seek = getattr(raw, "seek", None)
-                try:
-                    if seek:
-                        seek(0)
-                    return IDataConverter(widget).toFieldValue(raw)
-                except (ValueError, Invalid):
-                    return field.missing_value
-                finally:
-                    if seek:
-                        seek(0)
-        return super().form_value(name)
 
 
 class DocumentNumberValidator(LegalDocumentFieldValidator):

@@ -9,8 +9,6 @@ everything else (``IProcedure.validateInvariants``).
 
 from z3c.form import util
 from z3c.form import validator
-from z3c.form.interfaces import NO_VALUE
-from z3c.form.interfaces import IDataConverter
 from zope.interface import Invalid
 
 from dakto.policy.procedures.content import IProcedure
@@ -38,23 +36,6 @@ class ProcedureFieldValidator(FormFieldValidator):
     """Reads the other fields in the whole form, whichever fieldset holds them."""
 
     schema = IProcedure
-
-    def form_value(self, name):
-        view = self.view
-        parent = getattr(view, "parentForm", None) or view
-        for form in [parent] + list(getattr(parent, "groups", None) or ()):
-            for widget in (getattr(form, "widgets", None) or {}).values():
-                field = getattr(widget, "field", None)
-                if field is None or field.__name__ != name:
-                    continue
-                raw = widget.extract()
-                if raw is NO_VALUE:
-                    return field.missing_value
-                try:
-                    return IDataConverter(widget).toFieldValue(raw)
-                except (ValueError, Invalid):
-                    return field.missing_value
-        return super().form_value(name)
 
 
 class ServiceURLValidator(ProcedureFieldValidator):
