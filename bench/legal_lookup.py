@@ -480,8 +480,8 @@ def main(argv=None):
     for name, row in rows.items():
         s, big = row["small"], row["large"]
         log(
-            f"{name:<28} {s['found'] or '-':>7} {s['p50_ms']:>9} {s['p95_ms']:>9} "
-            f"{big['found'] or '-':>7} {big['p50_ms']:>9} {big['p95_ms']:>9} "
+            f"{name:<28} {'-' if s['found'] is None else s['found']:>7} {s['p50_ms']:>9} {s['p95_ms']:>9} "
+            f"{'-' if big['found'] is None else big['found']:>7} {big['p50_ms']:>9} {big['p95_ms']:>9} "
             f"{row['p50_ratio']:>6} {row['p95_ratio']:>6}"
         )
     p50s = [row["p50_ratio"] for row in rows.values()]
