@@ -8,18 +8,19 @@ accepted values. Each item carries its status computed for today.
 """
 
 from plone.restapi.batching import DEFAULT_BATCH_SIZE
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
 
-from dakto.policy import _
 from dakto.policy.legal_documents import lookup
 from dakto.policy.legal_documents.status import derive_status
 from dakto.policy.legal_documents.types import BY_TOKEN
 from dakto.policy.legal_documents.vocabularies import FIELDS
 from dakto.policy.legal_documents.vocabularies import STATUSES
 from dakto.policy.legal_documents.vocabularies import title_of
+from dakto.policy.lookup_service import batched_answer
+from dakto.policy.lookup_service import brain_summary
+from dakto.policy.lookup_service import refuse_unknown_filter
 
 
 def _iso(value):
@@ -45,6 +46,11 @@ def read_batch(form, default_size):
 
 
 class LegalDocumentsGet(Service):
+    @staticmethod
+    def _accepted(name):
+        allowed = lookup.ALLOWED[name]
+        return list(allowed) if isinstance(allowed, dict) else [allowed]
+
     def _term(self, pairs, token):
         if not token:
             return None
@@ -53,44 +59,17 @@ class LegalDocumentsGet(Service):
     def reply(self):
         form = self.request.form
         filters, unknown = lookup.read_filters(form)
-        if unknown:
-            name, value = sorted(unknown.items())[0]
-            message = _(
-                "Unknown value '${value}' for ${name}; accepted: ${allowed}.",
-                mapping={
-                    "value": value,
-                    "name": name,
-                    "allowed": ", ".join(lookup.ALLOWED[name])
-                    if isinstance(lookup.ALLOWED[name], dict)
-                    else lookup.ALLOWED[name],
-                },
-            )
-            raise BadRequest(translate(message, context=self.request))
+        refuse_unknown_filter(self.request, unknown, self._accepted)
         b_start, b_size = read_batch(form, DEFAULT_BATCH_SIZE)
         brains = lookup.search(self.context, filters, b_start, b_size)
-        batch = HypermediaBatch(self.request, brains)
-        result = {
-            "@id": batch.canonical_url,
-            "items_total": batch.items_total,
-            "filters": filters,
-            "items": [self.item(brain) for brain in batch],
-        }
-        if batch.links:
-            result["batching"] = batch.links
-        return result
+        return batched_answer(self.request, brains, filters, self.item)
 
     def item(self, brain):
         doc_type = BY_TOKEN.get(brain.document_type)
         status = derive_status(
             brain.issue_date, brain.legal_effective, brain.valid_until, brain.partly_expired
         )
-        return {
-            "@id": brain.getURL(),
-            "@type": brain.portal_type,
-            "UID": brain.UID,
-            "title": brain.Title,
-            "description": brain.Description,
-            "review_state": brain.review_state,
+        return brain_summary(brain) | {
             "document_number": brain.document_number,
             "document_type": {
                 "token": brain.document_type,

@@ -5,12 +5,12 @@
 an unknown filter value answers 400 with the name and the accepted values.
 """
 
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.i18n import translate
 
-from dakto.policy import _
+from dakto.policy.lookup_service import batched_answer
+from dakto.policy.lookup_service import brain_summary
+from dakto.policy.lookup_service import refuse_unknown_filter
 from dakto.policy.procedures import lookup
 from dakto.policy.procedures.vocabularies import FIELDS
 from dakto.policy.procedures.vocabularies import LEVELS
@@ -26,37 +26,12 @@ class ProceduresGet(Service):
 
     def reply(self):
         filters, unknown = lookup.read_filters(self.request.form)
-        if unknown:
-            name, value = sorted(unknown.items())[0]
-            message = _(
-                "Unknown value '${value}' for ${name}; accepted: ${allowed}.",
-                mapping={
-                    "value": value,
-                    "name": name,
-                    "allowed": ", ".join(dict(lookup.FILTERS[name])),
-                },
-            )
-            raise BadRequest(translate(message, context=self.request))
+        refuse_unknown_filter(self.request, unknown, lambda name: dict(lookup.FILTERS[name]))
         brains = lookup.search(self.context, filters)
-        batch = HypermediaBatch(self.request, brains)
-        result = {
-            "@id": batch.canonical_url,
-            "items_total": batch.items_total,
-            "filters": filters,
-            "items": [self.item(brain) for brain in batch],
-        }
-        if batch.links:
-            result["batching"] = batch.links
-        return result
+        return batched_answer(self.request, brains, filters, self.item)
 
     def item(self, brain):
-        return {
-            "@id": brain.getURL(),
-            "@type": brain.portal_type,
-            "UID": brain.UID,
-            "title": brain.Title,
-            "description": brain.Description,
-            "review_state": brain.review_state,
+        return brain_summary(brain) | {
             "procedure_code": brain.procedure_code,
             "procedure_field": self._term(FIELDS, brain.procedure_field),
             "procedure_level": [self._term(LEVELS, token) for token in brain.procedure_level or ()],
