@@ -12,6 +12,7 @@ the field's name. So each such rule also has:
   forms, drops it (the field already shows it).
 """
 
+from z3c.form import util
 from z3c.form import validator
 from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import IDataConverter
@@ -66,6 +67,19 @@ class FormFieldValidator(validator.SimpleFieldValidator):
         if self.schema is not None and self.schema.providedBy(self.context):
             return getattr(self.context, name, None)
         return None
+
+
+def for_schema(validator_class, schema):
+    """Make ``validator_class`` the invariants (manager) validator of ``schema``.
+
+    The schema itself is the discriminator, so z3c.form must "force" it into
+    a specification that the schema object provides; without ``force`` the
+    adapter never matches and the default validator runs instead.
+    """
+    validator.WidgetsValidatorDiscriminators(
+        validator_class, schema=util.getSpecification(schema, force=True)
+    )
+    return validator_class
 
 
 class FieldNamingInvariantsValidator(validator.InvariantsValidator):

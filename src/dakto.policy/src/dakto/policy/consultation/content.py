@@ -3,7 +3,6 @@
 from plone.app.textfield import RichText
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
-from z3c.form import util
 from z3c.form import validator
 from zope import schema
 from zope.interface import Invalid
@@ -13,6 +12,7 @@ from dakto.policy import _
 from dakto.policy.consultation.formats import open_format
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import for_schema
 
 
 CLOSES_BEFORE_OPENS = _("The comment period must close after the day it opens.")
@@ -90,9 +90,7 @@ class DraftDocumentValidator(FieldNamingInvariantsValidator):
     errors_by_field = {ClosesBeforeOpens: "comment_closes"}
 
 
-validator.WidgetsValidatorDiscriminators(
-    DraftDocumentValidator, schema=util.getSpecification(IDraftDocument, force=True)
-)
+for_schema(DraftDocumentValidator, IDraftDocument)
 
 
 class ClosesAfterOpensValidator(FormFieldValidator):

@@ -8,7 +8,6 @@ number (which needs the catalog and the item) is checked too (see
 """
 
 from plone.formwidget.namedfile.validator import NamedFileWidgetValidator
-from z3c.form import util
 from z3c.form import validator
 from z3c.form.interfaces import NOT_CHANGED
 from zope.interface import Invalid
@@ -23,6 +22,7 @@ from dakto.policy.legal_documents.content import duplicate_error
 from dakto.policy.legal_documents.content import number_error
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import for_schema
 
 
 def _editing(context):
@@ -45,9 +45,7 @@ class LegalDocumentInvariantsValidator(FieldNamingInvariantsValidator):
             yield "document_number", message
 
 
-validator.WidgetsValidatorDiscriminators(
-    LegalDocumentInvariantsValidator, schema=util.getSpecification(ILegalDocument, force=True)
-)
+for_schema(LegalDocumentInvariantsValidator, ILegalDocument)
 
 
 class LegalDocumentFieldValidator(FormFieldValidator):

@@ -8,7 +8,6 @@ REST API answers 400 with messages that start with the field's name (see
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone import api
-from z3c.form import util
 from z3c.form import validator
 from zope.interface import Invalid
 
@@ -22,6 +21,7 @@ from dakto.policy.news.behaviors import _blank
 from dakto.policy.structure.sections import REFERENCE_NEWS_SECTION
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import for_schema
 
 
 REFERENCE_ELSEWHERE = _(
@@ -59,10 +59,7 @@ class NewsAttributionValidator(FieldNamingInvariantsValidator):
             yield "reference_news", REFERENCE_ELSEWHERE
 
 
-# The schema object itself is the discriminator (force=True), see z3c.form's validator docs.
-validator.WidgetsValidatorDiscriminators(
-    NewsAttributionValidator, schema=util.getSpecification(INewsAttribution, force=True)
-)
+for_schema(NewsAttributionValidator, INewsAttribution)
 
 
 class SourceAuthorValidator(FormFieldValidator):

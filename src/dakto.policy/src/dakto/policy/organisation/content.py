@@ -12,7 +12,6 @@ from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
-from z3c.form import util
 from z3c.form import validator
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
@@ -26,6 +25,7 @@ from dakto.policy.contacts import valid_email
 from dakto.policy.contacts import valid_phone
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import for_schema
 
 
 PHOTO_WITHOUT_ALT = _(
@@ -215,9 +215,7 @@ class PersonValidator(FieldNamingInvariantsValidator):
     errors_by_field = {PhotoWithoutAlt: "photo_alt"}
 
 
-validator.WidgetsValidatorDiscriminators(
-    PersonValidator, schema=util.getSpecification(IPerson, force=True)
-)
+for_schema(PersonValidator, IPerson)
 
 
 class PhotoAltValidator(FormFieldValidator):

@@ -7,7 +7,6 @@ answers 400 with messages that start with the field's name (see
 everything else (``IProcedure.validateInvariants``).
 """
 
-from z3c.form import util
 from z3c.form import validator
 from zope.interface import Invalid
 
@@ -18,6 +17,7 @@ from dakto.policy.procedures.content import link_error
 from dakto.policy.procedures.content import way_error
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import for_schema
 
 
 class ProcedureInvariantsValidator(FieldNamingInvariantsValidator):
@@ -27,9 +27,7 @@ class ProcedureInvariantsValidator(FieldNamingInvariantsValidator):
     }
 
 
-validator.WidgetsValidatorDiscriminators(
-    ProcedureInvariantsValidator, schema=util.getSpecification(IProcedure, force=True)
-)
+for_schema(ProcedureInvariantsValidator, IProcedure)
 
 
 class ProcedureFieldValidator(FormFieldValidator):

@@ -14,7 +14,6 @@ from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
-from z3c.form import util
 from z3c.form import validator
 from zope import schema
 from zope.interface import Invalid
@@ -25,6 +24,7 @@ from zope.schema import ValidationError
 from dakto.policy import _
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import for_schema
 
 
 END_NOT_AFTER_START = _("The end of the validity period must be after its start.")
@@ -162,9 +162,7 @@ class PromotionValidator(FieldNamingInvariantsValidator):
     }
 
 
-validator.WidgetsValidatorDiscriminators(
-    PromotionValidator, schema=util.getSpecification(IPromotion, force=True)
-)
+for_schema(PromotionValidator, IPromotion)
 
 
 class ValidUntilValidator(FormFieldValidator):
