@@ -17,7 +17,7 @@ from dakto.policy.legal_documents.status import status_query
 from dakto.policy.legal_documents.types import DOCUMENT_TYPES
 from dakto.policy.legal_documents.vocabularies import FIELDS
 from dakto.policy.legal_documents.vocabularies import STATUSES
-from dakto.policy.vietnamese.ranking import exact_first
+from dakto.policy.vietnamese.ranking import exact_first_window
 
 
 TEXT = "SearchableText"
@@ -31,7 +31,6 @@ DEFAULT_SORT = "issued"
 ORDERS = ("descending", "ascending")
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-RERANK = 200  # exact-diacritics ranking looks at this many best text matches
 
 
 def _single(value):
@@ -122,28 +121,6 @@ def catalog_query(context, filters, on=None):
     return query
 
 
-class Reranked:
-    """``brains`` whose first items are replaced by ``head``; nothing else is loaded."""
-
-    def __init__(self, head, brains):
-        self.head = head
-        self.brains = brains
-        self.actual_result_count = len(brains)
-
-    def __len__(self):
-        return len(self.brains)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        return self.head[index] if index < len(self.head) else self.brains[index]
-
-    def __iter__(self):
-        return (self[i] for i in range(len(self)))
-
-
 def search(context, filters, b_start=0, b_size=PAGE_SIZE, on=None):
     """Brains matching ``filters`` under ``context``, in display order.
 
@@ -158,11 +135,7 @@ def search(context, filters, b_start=0, b_size=PAGE_SIZE, on=None):
         brains = catalog(**query)
     except ParseError:
         return []
-    total = len(brains)
-    best = exact_first(list(brains[:RERANK]), filters[TEXT])
-    if total <= RERANK:
-        return best
-    return Reranked(best, brains)
+    return exact_first_window(brains, filters[TEXT])
 
 
 def issuers(context):

@@ -15,7 +15,7 @@ from dakto.policy.procedures.fields import CODE_PATTERN
 from dakto.policy.procedures.vocabularies import FIELDS
 from dakto.policy.procedures.vocabularies import LEVELS
 from dakto.policy.procedures.vocabularies import SERVICE_LEVELS
-from dakto.policy.vietnamese.ranking import exact_first
+from dakto.policy.vietnamese.ranking import exact_first_window
 
 
 TEXT = "SearchableText"
@@ -76,5 +76,5 @@ def search(context, filters):
     except ParseError:
         return []
     if TEXT in query:
-        return exact_first(list(brains), filters[TEXT])
+        return exact_first_window(brains, filters[TEXT])
     return brains

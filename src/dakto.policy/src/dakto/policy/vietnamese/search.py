@@ -9,7 +9,7 @@ from Products.CMFPlone.PloneBatch import Batch
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.ZCTextIndex.ParseTree import ParseError
 
-from dakto.policy.vietnamese.ranking import exact_first
+from dakto.policy.vietnamese.ranking import exact_first_window
 from dakto.policy.vietnamese.ranking import exact_keys
 
 
@@ -32,7 +32,7 @@ class VietnameseSearch(Search):
         query.pop("b_start", None)
         query.pop("b_size", None)
         try:
-            results = exact_first(list(self.context.portal_catalog(**query)), text)
+            results = exact_first_window(self.context.portal_catalog(**query), text)
         except ParseError:
             return []
         if use_content_listing:
