@@ -10,7 +10,8 @@ python3.11 -m venv "$tmp/venv"
 # plone.app.layout: Products.CMFPlone 6.2.2 asks for '>=6.0.0a3', which lets
 # pip take a 7.0 alpha that breaks site creation; keep the 6.0 series.
 "$tmp/venv/bin/pip" install -q "Plone==6.2.2" "plone.app.layout<7" plone.restapi collective.easyform \
-  plone.app.caching RelStorage psycopg2-binary pytest pytest-plone ruff zc.buildout plone.recipe.zope2instance
+  plone.app.caching RelStorage psycopg2-binary odfpy openpyxl aiosmtpd pytest pytest-plone ruff zc.buildout \
+  plone.recipe.zope2instance
 {
   sed -n '1,/^pip==/p' constraints.txt | grep '^#'
   "$tmp/venv/bin/pip" freeze --all | grep -v '^-e' | sort -f

@@ -227,3 +227,77 @@ def postgres():
     yield cluster
     cluster.stop()
     shutil.rmtree(root, ignore_errors=True)
+
+
+# --- SMTP --------------------------------------------------------------------
+
+
+class SMTPInbox:
+    """A real SMTP server (aiosmtpd) on a loopback port that keeps every message."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(
+            {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "message": message}
+        )
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count, timeout=10):
+        """The messages, once at least `count` arrived (or after `timeout`)."""
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return list(self.messages)
+
+    def to(self, address):
+        """The messages delivered to `address`."""
+        return [m["message"] for m in self.messages if address in m["to"]]
+
+    @staticmethod
+    def body(message):
+        part = message.get_body(preferencelist=("plain", "html"))
+        return part.get_content() if part is not None else ""
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """One real SMTP server for the whole run; use the `mail` fixture in tests."""
+    inbox = SMTPInbox()
+    inbox.controller.start()
+    yield inbox
+    inbox.controller.stop()
+
+
+@pytest.fixture
+def mail(smtp_server, functional):
+    """Point the functional portal's MailHost at the real SMTP server.
+
+    Plone's MailHost delivers when the transaction commits: call
+    `transaction.commit()` (or go through HTTP), then `mail.wait_for(n)`.
+    """
+    import transaction
+    from plone import api
+
+    portal = functional["portal"]
+    mailhost = api.portal.get_tool("MailHost")
+    mailhost.smtp_host = "127.0.0.1"
+    mailhost.smtp_port = smtp_server.port
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
+    api.portal.set_registry_record("plone.email_from_address", "bbt@dakto.kontum.gov.vn")
+    api.portal.set_registry_record("plone.email_from_name", "Cổng thông tin điện tử thị trấn Đắk Tô")
+    transaction.commit()
+    smtp_server.messages.clear()
+    assert portal is not None
+    yield smtp_server
+    smtp_server.messages.clear()

@@ -31,6 +31,13 @@ def post_install(context):
     create_structure(portal)
     sync_site_title(portal)
     vietnamese_setup.install(portal)
+    install_features(portal)
+
+
+def install_features(portal):
+    """What each feature sets up in the site beyond the profile's XML (groups,
+    folders, settings objects). Idempotent: the install and every upgrade step
+    from 1002 on run it. One line per feature."""
 
 
 def post_uninstall(context):
