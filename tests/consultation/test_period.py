@@ -73,14 +73,24 @@ def test_period_of_a_draft():
 
 
 def test_open_format_check():
-    from dakto.policy.consultation.formats import NotAnOpenFormat
-    from dakto.policy.consultation.formats import open_format
+    from plone.namedfile.file import NamedBlobFile
+    from zope.i18n import translate
 
-    class File:
-        def __init__(self, filename):
-            self.filename = filename
+    from dakto.policy.formats import NotAnOpenFormat
+    from dakto.policy.formats import open_format
 
-    assert open_format(File("du-thao.PDF")) and open_format(File("du-thao.odt"))
-    for name in ("du-thao.docx", "du-thao.doc", "du-thao", "pdf"):
-        with pytest.raises(NotAnOpenFormat):
-            open_format(File(name))
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    odt = b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text"
+    assert open_format(NamedBlobFile(pdf, filename="du-thao.PDF"))
+    assert open_format(NamedBlobFile(odt, filename="du-thao.odt"))
+    assert open_format(None)
+    refused = {
+        "du-thao.docx": b"PK\x03\x04" + b"\x00" * 26 + b"[Content_Types].xml word/",
+        "du-thao.doc": b"\xd0\xcf\x11\xe0" + b"\x00" * 20,
+        "du-thao": pdf,
+        "du-thao.pdf": b"\xd0\xcf\x11\xe0" + b"\x00" * 20,  # a Word file renamed .pdf
+    }
+    for name, data in refused.items():
+        with pytest.raises(NotAnOpenFormat) as error:
+            open_format(NamedBlobFile(data, filename=name))
+        assert name in translate(error.value.doc()), name

@@ -2,7 +2,7 @@
 
 from zope.i18n import translate
 
-from dakto.policy.legal_documents import formats
+from dakto.policy import formats
 
 from .helpers import DOCX
 from .helpers import ODT

@@ -22,7 +22,7 @@ from zope.interface import invariant
 from zope.schema.interfaces import ValidationError
 
 from dakto.policy import _
-from dakto.policy.legal_documents import formats
+from dakto.policy import formats
 from dakto.policy.legal_documents.types import EXAMPLES
 from dakto.policy.legal_documents.types import NumberError
 from dakto.policy.legal_documents.types import parse_number

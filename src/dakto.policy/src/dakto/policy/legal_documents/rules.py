@@ -12,7 +12,7 @@ from z3c.form import validator
 from z3c.form.interfaces import NOT_CHANGED
 from zope.interface import Invalid
 
-from dakto.policy.legal_documents import formats
+from dakto.policy import formats
 from dakto.policy.legal_documents.content import DatesOutOfOrder
 from dakto.policy.legal_documents.content import ILegalDocument
 from dakto.policy.legal_documents.content import NoOpenFormat

@@ -2,11 +2,13 @@
 
 PDF for documents to read, ODF (TCVN 7978:2009 / ISO/IEC 26300) for editable
 ones, and the plain web formats. A file is judged by its name AND its first
-bytes: a Word file renamed ``.pdf`` is not a PDF. Other features import
-``check_file`` / ``is_open`` from here.
+bytes: a Word file renamed ``.pdf`` is not a PDF. Every feature imports
+``is_open``, ``open_format`` (a field constraint) and the messages from here.
 """
 
 from pathlib import PurePosixPath
+
+from zope.schema import ValidationError
 
 from dakto.policy import _
 
@@ -21,7 +23,7 @@ TEXT_FORMATS = ("txt", "csv")
 HTML_FORMATS = ("html", "htm")
 XML_FORMATS = ("xml",)
 OPEN_EXTENSIONS = ("pdf", *ODF_MIMETYPES, *HTML_FORMATS, *TEXT_FORMATS, *XML_FORMATS)
-ACCEPTED = "PDF, ODT, ODS, ODP, ODG, HTML, TXT, CSV, XML"
+ACCEPTED = "PDF, ODF (ODT, ODS, ODP, ODG), HTML, TXT, CSV, XML"
 SNIFF_BYTES = 4096
 
 FORMAT_LABELS = {
@@ -157,3 +159,21 @@ def format_label(filename, value=None):
     if ext in FORMAT_LABELS:
         return FORMAT_LABELS[ext]
     return ext.upper()
+
+
+class NotAnOpenFormat(ValidationError):
+    """A file field's value is not an open-format file."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+
+def open_format(value):
+    """A field constraint: the file is an open format by its name and content."""
+    if value is None or is_open(value):
+        return True
+    raise NotAnOpenFormat(disguise_error(value) or missing_open_copy([value]))
