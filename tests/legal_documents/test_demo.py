@@ -3,8 +3,8 @@
 from plone import api
 from plone.app.testing import logout
 
-from dakto.policy.legal_documents import demo
 from dakto.policy import formats
+from dakto.policy.legal_documents import demo
 from dakto.policy.legal_documents.content import ILegalDocument
 from dakto.policy.legal_documents.status import status_of
 

@@ -10,7 +10,7 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.interfaces import RequiredMissing
 
 from dakto.policy.procedures.content import IProcedure
-from dakto.policy.procedures.fields import ProcedureValidationError
+from dakto.policy.validation import MessageError
 
 from .helpers import COMPONENTS
 from .helpers import WAYS
@@ -110,7 +110,7 @@ def test_good_codes(portal, code):
 )
 def test_bad_codes(portal, code):
     field = IProcedure["procedure_code"].bind(portal)
-    with pytest.raises(ProcedureValidationError) as error:
+    with pytest.raises(MessageError) as error:
         field.validate(code)
     assert code in vi(error.value.doc())
     assert "1.001612" in vi(error.value.doc())
@@ -120,13 +120,13 @@ def test_code_unique(portal, manager):
     section = prepare(portal)
     first = make(section, "khai-sinh", "Đăng ký khai sinh", "1.001193")
     field = IProcedure["procedure_code"]
-    with pytest.raises(ProcedureValidationError) as error:
+    with pytest.raises(MessageError) as error:
         field.bind(section).validate("1.001193")  # add form: bound to the folder
     message = vi(error.value.doc())
     assert "1.001193" in message and "Đăng ký khai sinh" in message
     field.bind(first).validate("1.001193")  # its own code: fine
     other = make(section, "ket-hon", "Đăng ký kết hôn", "1.000894", publish=False)
-    with pytest.raises(ProcedureValidationError):
+    with pytest.raises(MessageError):
         field.bind(other).validate("1.001193")
     field.bind(section).validate("1.000656")
 
@@ -142,7 +142,7 @@ def test_code_unique(portal, manager):
     ],
 )
 def test_bad_service_urls(portal, url):
-    with pytest.raises(ProcedureValidationError) as error:
+    with pytest.raises(MessageError) as error:
         IProcedure["service_url"].validate(url)
     assert ".gov.vn" in vi(error.value.doc())
 
@@ -181,7 +181,7 @@ def test_submission_ways_good():
     ],
 )
 def test_submission_ways_bad(value, expected):
-    with pytest.raises(ProcedureValidationError) as error:
+    with pytest.raises(MessageError) as error:
         IProcedure["submission_ways"].validate(value)
     assert expected in vi(error.value.doc())
 
@@ -202,13 +202,13 @@ def test_submission_ways_required():
     ],
 )
 def test_dossier_components_bad(value, expected):
-    with pytest.raises(ProcedureValidationError) as error:
+    with pytest.raises(MessageError) as error:
         IProcedure["dossier_components"].validate(value)
     assert expected in vi(error.value.doc())
 
 
 def test_from_unicode_bad_json():
-    with pytest.raises(ProcedureValidationError) as error:
+    with pytest.raises(MessageError) as error:
         IProcedure["submission_ways"].fromUnicode('[{"channel": "truc-tiep",')
     assert "JSON" in vi(error.value.doc())
 

@@ -8,9 +8,8 @@ bytes: a Word file renamed ``.pdf`` is not a PDF. Every feature imports
 
 from pathlib import PurePosixPath
 
-from zope.schema import ValidationError
-
 from dakto.policy import _
+from dakto.policy.validation import MessageError
 
 
 ODF_MIMETYPES = {
@@ -161,15 +160,8 @@ def format_label(filename, value=None):
     return ext.upper()
 
 
-class NotAnOpenFormat(ValidationError):
+class NotAnOpenFormat(MessageError):
     """A file field's value is not an open-format file."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def doc(self):
-        return self.message
 
 
 def open_format(value):

@@ -47,3 +47,10 @@ def brain_summary(brain):
         "description": brain.Description,
         "review_state": brain.review_state,
     }
+
+
+def single(value):
+    """One stripped string from a request form value (a list gives its first)."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    return (value or "").strip() if isinstance(value, str) else ""

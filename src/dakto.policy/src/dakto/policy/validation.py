@@ -18,6 +18,25 @@ from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import IDataConverter
 from zope.i18n import translate
 from zope.interface import Invalid
+from zope.schema.interfaces import ValidationError
+
+from dakto.policy import _
+
+
+class MessageError(ValidationError):
+    """A field's validation error whose message is given when it is raised."""
+
+    __doc__ = _("The value is not valid.")
+
+    def __init__(self, message, name=None):
+        super().__init__(message, name)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+    def __str__(self):
+        return str(self.message)
 
 
 def field_error(name, message, request):

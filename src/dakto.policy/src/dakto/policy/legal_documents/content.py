@@ -19,7 +19,6 @@ from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import Invalid
 from zope.interface import invariant
-from zope.schema.interfaces import ValidationError
 
 from dakto.policy import _
 from dakto.policy import formats
@@ -28,25 +27,10 @@ from dakto.policy.legal_documents.types import NumberError
 from dakto.policy.legal_documents.types import parse_number
 from dakto.policy.legal_documents.types import type_mismatch
 from dakto.policy.legal_documents.types import year_mismatch
+from dakto.policy.validation import MessageError
 
 
 PORTAL_TYPE = "LegalDocument"
-
-
-class LegalValidationError(ValidationError):
-    """A validation error whose message is given when it is raised."""
-
-    __doc__ = _("The value is not valid.")
-
-    def __init__(self, message, name=None):
-        super().__init__(message, name)
-        self.message = message
-
-    def doc(self):
-        return self.message
-
-    def __str__(self):
-        return str(self.message)
 
 
 class DocumentNumberField(schema.TextLine):
@@ -62,7 +46,7 @@ class DocumentNumberField(schema.TextLine):
         try:
             parse_number(value)
         except NumberError as error:
-            raise LegalValidationError(error.args[0], self.__name__) from None
+            raise MessageError(error.args[0], self.__name__) from None
 
 
 class OpenFormatFile(NamedBlobFile):
@@ -72,7 +56,7 @@ class OpenFormatFile(NamedBlobFile):
         super()._validate(value)
         message = formats.disguise_error(value)
         if message:
-            raise LegalValidationError(message, self.__name__)
+            raise MessageError(message, self.__name__)
 
 
 class NumberDoesNotFitType(Invalid):

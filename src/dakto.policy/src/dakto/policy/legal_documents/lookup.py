@@ -17,6 +17,7 @@ from dakto.policy.legal_documents.status import status_query
 from dakto.policy.legal_documents.types import DOCUMENT_TYPES
 from dakto.policy.legal_documents.vocabularies import FIELDS
 from dakto.policy.legal_documents.vocabularies import STATUSES
+from dakto.policy.lookup_service import single
 from dakto.policy.vietnamese.ranking import exact_first_window
 
 
@@ -33,40 +34,34 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
 
-def _single(value):
-    if isinstance(value, (list, tuple)):
-        value = value[0] if value else ""
-    return (value or "").strip() if isinstance(value, str) else ""
-
-
 def read_filters(form):
     """The filters in ``form`` (a request form): ({name: value}, {name: bad value})."""
     filters, unknown = {}, {}
     for name in (TEXT, "number", "issuer"):
-        value = _single(form.get(name))
+        value = single(form.get(name))
         if value:
             filters[name] = value
     for name, pairs in CHOICES.items():
-        value = _single(form.get(name))
+        value = single(form.get(name))
         if not value:
             continue
         if value in dict(pairs):
             filters[name] = value
         else:
             unknown[name] = value
-    year = _single(form.get("year"))
+    year = single(form.get("year"))
     if year:
         if year.isdigit() and 1900 <= int(year) <= 2200:
             filters["year"] = int(year)
         else:
             unknown["year"] = year
-    sort_on = _single(form.get("sort_on"))
+    sort_on = single(form.get("sort_on"))
     if sort_on:
         if sort_on in SORTS:
             filters["sort_on"] = sort_on
         else:
             unknown["sort_on"] = sort_on
-    order = _single(form.get("sort_order"))
+    order = single(form.get("sort_order"))
     if order:
         if order in ORDERS:
             filters["sort_order"] = order

@@ -7,8 +7,8 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from dakto.policy import _
-from dakto.policy.dates import local_date
 from dakto.policy import formats
+from dakto.policy.dates import local_date
 from dakto.policy.legal_documents import lookup
 from dakto.policy.legal_documents.status import derive_status
 from dakto.policy.legal_documents.status import status_of

@@ -28,26 +28,11 @@ from zope.schema.interfaces import IFromUnicode
 from zope.schema.interfaces import ValidationError
 
 from dakto.policy import _
+from dakto.policy.validation import MessageError
 
 
 CODE_PATTERN = re.compile(r"^[1-9]\.\d{6}$")
 SERVICE_DOMAIN = "gov.vn"
-
-
-class ProcedureValidationError(ValidationError):
-    """A validation error whose message is given when it is raised."""
-
-    __doc__ = _("The value is not valid.")
-
-    def __init__(self, message, name=None):
-        super().__init__(message, name)
-        self.message = message
-
-    def doc(self):
-        return self.message
-
-    def __str__(self):
-        return str(self.message)
 
 
 def find_procedures_by_code(code):
@@ -69,7 +54,7 @@ class ProcedureCode(schema.TextLine):
     def _validate(self, value):
         super()._validate(value)
         if not CODE_PATTERN.match(value):
-            raise ProcedureValidationError(
+            raise MessageError(
                 _(
                     "'${code}' is not a procedure code of the national database: "
                     "write one digit, a dot and six digits, e.g. 1.001612.",
@@ -86,7 +71,7 @@ class ProcedureCode(schema.TextLine):
                 continue
             other = uuidToObject(brain.UID, unrestricted=True)
             title = brain.Title or (other.Title() if other is not None else "")
-            raise ProcedureValidationError(
+            raise MessageError(
                 _(
                     "The code ${code} is already used by the procedure '${title}' (${path}): each procedure has its own code.",
                     mapping={"code": value, "title": title, "path": brain.getPath()},
@@ -111,7 +96,7 @@ class ServiceURL(schema.URI):
         except ValueError:
             ok = False
         if not ok:
-            raise ProcedureValidationError(
+            raise MessageError(
                 _(
                     "'${url}' is not a link to a public service portal: give an https:// address on a .gov.vn "
                     "site, e.g. https://dichvucong.gov.vn/… or the province's service portal.",
@@ -157,13 +142,13 @@ class StructuredList(JSONField):
         errors = list(jsonschema.Draft7Validator(self.json_schema).iter_errors(value))
         if errors:
             errors.sort(key=lambda e: (list(e.absolute_path), e.validator))
-            raise ProcedureValidationError(self._message(errors[0], value), self.__name__)
+            raise MessageError(self._message(errors[0], value), self.__name__)
         if self.unique:
             seen = set()
             for index, entry in enumerate(value, start=1):
                 key = entry.get(self.unique)
                 if key in seen:
-                    raise ProcedureValidationError(
+                    raise MessageError(
                         _(
                             "Entry ${index}: '${key}' = '${value}' is given twice; each may appear once.",
                             mapping={"index": index, "key": self.unique, "value": key},
@@ -254,7 +239,7 @@ class StructuredList(JSONField):
         try:
             parsed = json.loads(value)
         except ValueError as error:
-            raise ProcedureValidationError(
+            raise MessageError(
                 _(
                     "This is not valid JSON (${reason}); write a list of entries, e.g. ${example}",
                     mapping={"reason": str(error), "example": self.example},

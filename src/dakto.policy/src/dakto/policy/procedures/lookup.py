@@ -11,6 +11,7 @@ from plone import api
 from plone.base.utils import munge_search_term
 from Products.ZCTextIndex.ParseTree import ParseError
 
+from dakto.policy.lookup_service import single
 from dakto.policy.procedures.fields import CODE_PATTERN
 from dakto.policy.procedures.vocabularies import FIELDS
 from dakto.policy.procedures.vocabularies import LEVELS
@@ -26,20 +27,14 @@ FILTERS = {
 }
 
 
-def _single(value):
-    if isinstance(value, (list, tuple)):
-        value = value[0] if value else ""
-    return (value or "").strip() if isinstance(value, str) else ""
-
-
 def read_filters(form):
     """The filters in ``form`` (a request form): ({name: value}, {name: bad value})."""
     filters, unknown = {}, {}
-    text = _single(form.get(TEXT))
+    text = single(form.get(TEXT))
     if text:
         filters[TEXT] = text
     for name, pairs in FILTERS.items():
-        value = _single(form.get(name))
+        value = single(form.get(name))
         if not value:
             continue
         if value in dict(pairs):
