@@ -1,0 +1,42 @@
+"""What an item's workflow history says: when it was published, by whom.
+
+Monthly quotas, royalties and the activity reports count an article in the
+month of its publish transition, not of its creation or of an effective
+date set by hand; this is the one place that reads it.
+"""
+
+from DateTime import DateTime
+
+from dakto.policy.workflow.names import PUBLISHED
+
+
+def entries(obj):
+    """Every workflow history entry of ``obj``, oldest first."""
+    history = getattr(obj, "workflow_history", None) or {}
+    found = [entry for chain in history.values() for entry in chain]
+    return sorted(found, key=lambda entry: entry.get("time") or DateTime(0))
+
+
+def last_entry_into(obj, state):
+    """The latest history entry that moved ``obj`` into ``state``, or None."""
+    moves = [entry for entry in entries(obj) if entry.get("review_state") == state]
+    moves = [entry for entry in moves if entry.get("action")]  # not the initial state
+    return moves[-1] if moves else None
+
+
+def published_at(obj):
+    """When ``obj`` was last published (a DateTime), or None if never."""
+    entry = last_entry_into(obj, PUBLISHED)
+    return entry["time"] if entry else None
+
+
+def published_month(obj):
+    """'YYYY-MM' (Viet Nam time) of the last publication, or None."""
+    from dakto.policy.dates import TIMEZONE
+
+    moment = published_at(obj)
+    if moment is None:
+        return None
+    return (
+        moment.toZone(TIMEZONE).asdatetime().strftime("%Y-%m")
+    )  # DateTime.strftime ignores the zone
