@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 export DAKTO_INSTANCE ?= $(CURDIR)/instance
 
-.PHONY: help install start test lint format bench constraints buildout buildout-smoke clean
+.PHONY: help install start test lint format bench constraints buildout buildout-smoke clean deploy-tools cluster cluster-status cluster-stop
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,7 +27,26 @@ install: $(STAMP) ## Create .venv and install the pinned portal (only what is mi
 start: $(STAMP) ## Install if needed, create the site 'dakto' if missing, serve it (DAKTO_* settings: README)
 	$(BIN)/dakto start
 
-test: $(STAMP) ## Install if needed and run the whole test suite (PYTEST_ARGS=... to narrow it)
+.PHONY: backup restore export import
+backup: $(STAMP) ## Back up the data (repozo or pg_dump) into DAKTO_BACKUP_DIR; FULL=1 forces a full backup
+	@$(BIN)/dakto backup $(if $(FULL),--full)
+
+restore: $(STAMP) ## Restore the latest backup (BACKUP=name for another) over the stopped instance; CONFIRM=yes for scripts
+	@$(BIN)/dakto restore $(BACKUP) $(if $(filter yes,$(CONFIRM)),--yes)
+
+export: $(STAMP) ## Archival export of the published content into ARCHIVE=folder (see docs/archival-export.md)
+	@$(BIN)/dakto export "$(or $(ARCHIVE),$(error make export needs ARCHIVE=folder))"
+
+import: $(STAMP) ## Import ARCHIVE=folder (an archival export) into a fresh instance
+	@$(BIN)/dakto import "$(or $(ARCHIVE),$(error make import needs ARCHIVE=folder))"
+
+# The browser suite's pieces (Chromium, chromedriver, axe-core from npm):
+# installed when package.json changes; without them tests/browser skips
+# (fails under CI=true).
+node_modules/.installed: package.json package-lock.json
+	-bash scripts/install-browser.sh
+
+test: $(STAMP) node_modules/.installed ## Install if needed and run the whole test suite (PYTEST_ARGS=... to narrow it)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Check code style with ruff
@@ -38,8 +57,21 @@ format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff check --fix src tests bench scripts
 	$(BIN)/ruff format src tests bench scripts
 
-bench: $(STAMP) ## Run the benchmarks in bench/ and print their ratios
+bench: $(STAMP) deploy-tools ## Run the benchmarks in bench/ and print their ratios (SERVING_ARGS=--quick)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serving.py $(SERVING_ARGS)
+
+deploy-tools: ## Install varnish, haproxy, nginx, wrk, postgresql if missing (Debian, root)
+	bash scripts/install-deploy-tools.sh
+
+cluster: $(STAMP) deploy-tools ## Start PostgreSQL, 2 Zope processes on RelStorage and HAProxy on :8080 (deploy/cluster.sh)
+	bash deploy/cluster.sh start
+
+cluster-status: ## What the cluster runs, and HAProxy's view of each Zope process
+	bash deploy/cluster.sh status
+
+cluster-stop: ## Stop the cluster (its data stays in var/cluster)
+	bash deploy/cluster.sh stop
 
 constraints: ## Re-resolve the pinned set into constraints.txt (see README before you do)
 	bash scripts/update-constraints.sh

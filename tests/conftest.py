@@ -23,6 +23,17 @@ globals().update(
 )
 
 
+@pytest.fixture(autouse=True)
+def _empty_ram_cache():
+    """plone.app.caching keeps anonymous pages in the process's RAM cache, keyed
+    by URL and ETag (catalog counter…): empty it, so that no test gets a page
+    that an earlier test's (rolled back) content produced."""
+    from plone.memoize.ram import global_cache
+
+    global_cache.invalidateAll()
+    yield
+
+
 @pytest.fixture
 def manager(portal):
     from plone.app.testing import TEST_USER_ID

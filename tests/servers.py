@@ -67,9 +67,10 @@ def run_dakto(env, *args, timeout=300):
 class DaktoServer:
     """One `dakto start` process; `url` is the site's address."""
 
-    def __init__(self, env, command="start"):
+    def __init__(self, env, command="start", preexec_fn=None):
         self.env = env
         self.command = command
+        self.preexec_fn = preexec_fn  # e.g. resource limits for the fault tests
         self.port = int(env["DAKTO_PORT"])
         self.url = f"http://127.0.0.1:{self.port}/dakto"
         self.log_path = Path(env["DAKTO_VAR"]).with_suffix(f".{self.port}.out")
@@ -84,6 +85,7 @@ class DaktoServer:
             cwd=REPO,
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            preexec_fn=self.preexec_fn,
         )
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
@@ -124,8 +126,10 @@ def dakto_server(tmp_path):
     """Start `dakto start` servers; each is stopped after the test."""
     servers = []
 
-    def start(var=None, port=None, command="start", **env):
-        server = DaktoServer(base_env(var or tmp_path / "var", port or free_port(), **env), command)
+    def start(var=None, port=None, command="start", preexec_fn=None, **env):
+        server = DaktoServer(
+            base_env(var or tmp_path / "var", port or free_port(), **env), command, preexec_fn
+        )
         servers.append(server)
         return server.start()
 
@@ -181,6 +185,10 @@ class PostgresCluster:
             "UTF8",
             "--no-locale",
         )
+        return self.resume()
+
+    def resume(self):
+        """Start the server (again, after ``stop``) on the same port and options."""
         self._run(
             "pg_ctl",
             "-D",
@@ -197,7 +205,12 @@ class PostgresCluster:
         return self
 
     def restart(self):
-        self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-m", "fast", "restart")
+        # -l as at start: without it the server writes to pg_ctl's captured stdout,
+        # and waiting for that pipe to close never ends.
+        log = str(self.root / "postgres.log")
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", log, "-w", "-t", "60", "-m", "fast", "restart"
+        )
 
     def stop(self):
         try:
@@ -295,7 +308,9 @@ def mail(smtp_server, functional):
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.smtp_port", smtp_server.port)
     api.portal.set_registry_record("plone.email_from_address", "bbt@dakto.kontum.gov.vn")
-    api.portal.set_registry_record("plone.email_from_name", "Cổng thông tin điện tử thị trấn Đắk Tô")
+    api.portal.set_registry_record(
+        "plone.email_from_name", "Cổng thông tin điện tử thị trấn Đắk Tô"
+    )
     transaction.commit()
     smtp_server.messages.clear()
     assert portal is not None

@@ -13,6 +13,13 @@ LOCALES = POLICY / "locales"
 
 PY_MSGID = re.compile(r'(?<![A-Za-z0-9_])(?:_|t)\(\s*"((?:[^"\\]|\\.)*)"')
 PT_MSGID = re.compile(r'i18n:translate="">([^<]+)<')
+# An element with i18n:name inside a translated one stands for ${name} in the msgid.
+PT_NAMED = re.compile(r'<(\w+)[^<>]*\bi18n:name="(\w+)"[^<>]*?(?:/>|>[^<]*</\1>)')
+
+
+def pt_msgids(text):
+    text = PT_NAMED.sub(lambda m: "${" + m.group(2) + "}", text)
+    return {" ".join(m.split()) for m in PT_MSGID.findall(text)}
 
 
 def parse_po(path):
@@ -29,7 +36,7 @@ def used_msgids():
         source = re.sub(r'"\s*\n\s*"', "", source)
         found.update(m.replace('\\"', '"') for m in PY_MSGID.findall(source))
     for path in POLICY.rglob("*.pt"):
-        found.update(m.strip() for m in PT_MSGID.findall(path.read_text(encoding="utf-8")))
+        found.update(pt_msgids(path.read_text(encoding="utf-8")))
     return found
 
 

@@ -36,7 +36,9 @@ def test_upgrade_from_1000_brings_a_site_up_to_date(portal, manager, setup_tool)
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == (setup_tool.getVersionForProfile(PROFILE),)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (
+        setup_tool.getVersionForProfile(PROFILE),
+    )
     assert portal["thong-tin-cong-khai"]["tiep-can-thong-tin"].portal_type == "Folder"
     assert uses_vietnamese_folding(catalog)
     assert portal["tin-tuc"].getLayout() == "news-listing"

@@ -90,18 +90,16 @@ def test_publishing_without_confirmation_is_refused(portal, manager):
     section = configure_section(portal)
     obj = promotion(section, "abc", -1, 10, publish=False, confirmation=None)
     workflow = api.portal.get_tool("portal_workflow")
+    # Other transitions are not concerned (editorial workflow: submit, approve).
+    api.content.transition(obj=obj, transition="submit")
+    api.content.transition(obj=obj, transition="approve")
     with pytest.raises(ConfirmationMissing) as error:
         workflow.doActionFor(obj, "publish")
     assert isinstance(error.value, WorkflowException)
     with pytest.raises(api.exc.InvalidParameterError):  # plone.api hides the reason
         api.content.transition(obj=obj, transition="publish")
     assert "confirmation" in str(error.value) or "xác nhận" in str(error.value)
-    assert api.content.get_state(obj) == "private"
-    # Other transitions are not concerned.
-    api.content.transition(obj=obj, transition="submit")
-    assert api.content.get_state(obj) == "pending"
-    with pytest.raises(ConfirmationMissing):
-        workflow.doActionFor(obj, "publish")
+    assert api.content.get_state(obj) == "reviewed"
     obj.confirmation = confirmation()
     api.content.transition(obj=obj, transition="publish")
     assert api.content.get_state(obj) == "published"
@@ -117,11 +115,13 @@ def test_rest_publish_without_confirmation_is_a_400_with_the_reason(
     )
     assert response.status_code == 201, response.text
     url = response.json()["@id"]
+    for step in ("submit", "approve"):  # the editorial workflow's way to publish
+        assert manager_request.post(f"{url}/@workflow/{step}").status_code == 200
     refused = manager_request.post(f"{url}/@workflow/publish")
     assert refused.status_code == 400, refused.text
     message = refused.json()["error"]["message"]
     assert "xác nhận" in message or "confirmation" in message
-    assert manager_request.get(url).json()["review_state"] == "private"
+    assert manager_request.get(url).json()["review_state"] == "reviewed"
     patch = manager_request.patch(url, json={"confirmation": rest_body()["confirmation"]})
     assert patch.status_code == 204, patch.text
     assert manager_request.post(f"{url}/@workflow/publish").status_code == 200
@@ -133,6 +133,8 @@ def test_ui_publish_without_confirmation_explains_why(functional):
     login(functional["app"], SITE_OWNER_NAME)
     section = configure_section(portal)
     obj = promotion(section, "abc", -1, 10, publish=False, confirmation=None)
+    api.content.transition(obj=obj, transition="submit")
+    api.content.transition(obj=obj, transition="approve")
     transaction.commit()
     browser = Browser(functional["app"])
     browser.handleErrors = True
@@ -146,7 +148,7 @@ def test_ui_publish_without_confirmation_explains_why(functional):
     assert "dakto-confirmation-missing" in browser.contents
     assert "abc/edit" in browser.contents
     transaction.begin()
-    assert api.content.get_state(portal.unrestrictedTraverse(obj.getPhysicalPath())) == "private"
+    assert api.content.get_state(portal.unrestrictedTraverse(obj.getPhysicalPath())) == "reviewed"
 
 
 # REST ----------------------------------------------------------------------
@@ -158,7 +160,8 @@ def test_rest_serializes_every_field(functional_portal, manager_request, anon_re
     response = manager_request.post("/dau-tu/quang-ba-doanh-nghiep", json=rest_body())
     assert response.status_code == 201, response.text
     url = response.json()["@id"]
-    assert manager_request.post(f"{url}/@workflow/publish").status_code == 200
+    for step in ("submit", "approve", "publish"):  # the editorial workflow
+        assert manager_request.post(f"{url}/@workflow/{step}").status_code == 200
     data = manager_request.get(url).json()
     assert data["@type"] == "Promotion"
     assert data["title"] == "Hợp tác xã Cà phê Đắk Tô Xanh"

@@ -218,9 +218,9 @@ def test_rest_records_and_refuses_with_400(functional, published, manager_reques
     url = "/tin-tuc/kinh-te/c1/@royalty"
     assert manager_request.get(url).status_code == 404
     bad = manager_request.post(url, json={"genre": "tin", "coefficient": "50", "payee": "A"})
-    assert bad.status_code == 400 and bad.json()["field"] == "coefficient"
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "coefficient"
     assert manager_request.post(url, data="{broken").status_code == 400
-    assert manager_request.post(url, json={"genre": "tin", "x": 1}).json()["field"] == "x"
+    assert manager_request.post(url, json={"genre": "tin", "x": 1}).json()["error"]["field"] == "x"
     ok = manager_request.post(url, json={"genre": "tin", "coefficient": 1, "payee": "A"})
     assert ok.status_code == 200, ok.text
     assert ok.json()["amount"] == api.portal.get_registry_record("dakto.royalties.unit_value")
@@ -229,3 +229,25 @@ def test_rest_records_and_refuses_with_400(functional, published, manager_reques
     for refused in (anon_request.get("/@royalty-statement?month=2026-09"), anon_request.get(url)):
         assert refused.status_code in (401, 404), refused.text
         assert "amount" not in refused.text
+
+
+def test_only_administrators_and_the_head_of_the_board_manage_royalties(portal):
+    from dakto.policy.royalties.settings import MANAGE_PERMISSION
+    from dakto.policy.workflow import names
+
+    groups = {
+        names.HEAD_OF_BOARD_GROUP: True,
+        names.ADMINISTRATORS_GROUP: True,
+        names.REVIEWERS_GROUP: False,
+        names.UPDATERS_GROUP: False,
+        names.PUBLISHERS_GROUP: False,
+    }
+    for group, allowed in groups.items():
+        user = api.user.create(
+            email=f"{group}@example.org", username=f"u-{group}", password="mat-khau-dai-du"
+        )
+        api.group.add_user(groupname=group, username=user.getId())
+        assert (
+            api.user.has_permission(MANAGE_PERMISSION, username=user.getId(), obj=portal) is allowed
+        ), group
+    assert api.group.get(names.HEAD_OF_BOARD_GROUP).getProperty("title") == "Trưởng Ban biên tập"

@@ -38,6 +38,12 @@ def install_features(portal):
     """What each feature sets up in the site beyond the profile's XML (groups,
     folders, settings objects). Idempotent: the install and every upgrade step
     from 1002 on run it. One line per feature."""
+    __import__("dakto.policy.personal_data.setup", fromlist=["install"]).install(portal)
+    __import__("dakto.policy.feedback.setup", fromlist=["install"]).install(portal)
+    __import__("dakto.policy.forms.setup", fromlist=["install"]).install(portal)
+    __import__("dakto.policy.workflow.setup", fromlist=["install"]).install(portal)
+    __import__("dakto.policy.editorial_board.setup", fromlist=["install"]).install(portal)
+    __import__("dakto.policy.security.setup", fromlist=["install"]).install(portal)
 
 
 def post_uninstall(context):

@@ -7,6 +7,7 @@ plain values (str, int, float, Decimal, date). Every export of the portal
 """
 
 import io
+import re
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -23,7 +24,9 @@ from odf.text import P
 
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 FORMATS = {"ods": ODS_MIMETYPE, "xlsx": XLSX_MIMETYPE}
+DOCUMENT_FORMATS = {"odt": ODT_MIMETYPE, "ods": ODS_MIMETYPE, "xlsx": XLSX_MIMETYPE}
 
 
 @dataclass
@@ -33,6 +36,14 @@ class Table:
     header: list
     rows: list = field(default_factory=list)
     footer: list = field(default_factory=list)  # lines below (totals, signature)
+    # Signature blocks under the table, side by side: one list of lines each,
+    # e.g. [["Người lập báo cáo", "(Ký, ghi rõ họ tên)"], ["Chủ tịch UBND", ...]].
+    signatures: list = field(default_factory=list)
+
+
+def sheet_name(name):
+    """A sheet name spreadsheets accept: at most 31 characters, none of \\ / ? * [ ] :."""
+    return re.sub(r"[\\/?*\[\]:]", "-", str(name))[:31]
 
 
 def _plain(value):
@@ -60,7 +71,7 @@ def to_ods(*tables):
     bold.addElement(TextProperties(fontweight="bold"))
     document.automaticstyles.addElement(bold)
     for table in tables:
-        sheet = OdfTable(name=table.name[:31])
+        sheet = OdfTable(name=sheet_name(table.name))
         for line in table.heading:
             row = TableRow()
             row.addElement(_ods_cell(line, bold))
@@ -80,6 +91,11 @@ def to_ods(*tables):
             for value in line if isinstance(line, (list, tuple)) else [line]:
                 row.addElement(_ods_cell(value, bold))
             sheet.addElement(row)
+        for values in _signature_rows(table.signatures):
+            row = TableRow()
+            for value in values:
+                row.addElement(_ods_cell(value, bold))
+            sheet.addElement(row)
         document.spreadsheet.addElement(sheet)
     output = io.BytesIO()
     document.write(output)
@@ -94,7 +110,7 @@ def to_xlsx(*tables):
     workbook.remove(workbook.active)
     bold = Font(bold=True)
     for table in tables:
-        sheet = workbook.create_sheet(title=table.name[:31])
+        sheet = workbook.create_sheet(title=sheet_name(table.name))
         for line in table.heading:
             sheet.append([line])
             sheet.cell(row=sheet.max_row, column=1).font = bold
@@ -108,18 +124,115 @@ def to_xlsx(*tables):
             sheet.append([_plain(v) for v in (line if isinstance(line, (list, tuple)) else [line])])
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
+        for values in _signature_rows(table.signatures):
+            sheet.append(values)
+            for cell in sheet[sheet.max_row]:
+                cell.font = bold
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
 
 
-WRITERS = {"ods": to_ods, "xlsx": to_xlsx}
+def _signature_rows(signatures):
+    """Signature blocks as spreadsheet rows: a blank row, then line by line,
+    each block in its own column (the second block two columns further right)."""
+    if not signatures:
+        return []
+    height = max(len(block) for block in signatures)
+    rows = [[]]
+    for index in range(height):
+        row = []
+        for number, block in enumerate(signatures):
+            if number:
+                row.append("")
+            row.append(block[index] if index < len(block) else "")
+        rows.append(row)
+    return rows
+
+
+def to_odt(*tables):
+    """A text document: the first table's heading lines as the document's head
+    (the body, the title, the period), then each table under its name as a
+    heading, its footer lines as paragraphs, and the signature blocks side by
+    side at the end (those of the last table that has any)."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import ParagraphProperties
+    from odf.table import TableColumn
+    from odf.table import TableHeaderRows
+    from odf.text import H
+
+    document = OpenDocumentText()
+    styles = document.automaticstyles
+    centred = Style(name="centred", family="paragraph")
+    centred.addElement(ParagraphProperties(textalign="center"))
+    centred.addElement(TextProperties(fontweight="bold"))
+    styles.addElement(centred)
+    bold = Style(name="bold", family="paragraph")
+    bold.addElement(TextProperties(fontweight="bold"))
+    styles.addElement(bold)
+    body = document.text
+    head = tables[0].heading if tables else []
+    for line in head:
+        body.addElement(P(stylename=centred, text=str(_plain(line))))
+    signatures = []
+    for number, table in enumerate(tables):
+        body.addElement(H(outlinelevel=2, text=table.name))
+        if number and table.heading != head:
+            for line in table.heading:
+                body.addElement(P(text=str(_plain(line))))
+        grid = OdfTable(name=f"table{number + 1}")
+        grid.addElement(TableColumn(numbercolumnsrepeated=max(1, len(table.header))))
+        header = TableHeaderRows()
+        header_row = TableRow()
+        for value in table.header:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(stylename=bold, text=str(_plain(value))))
+            header_row.addElement(cell)
+        header.addElement(header_row)
+        grid.addElement(header)
+        for values in table.rows:
+            row = TableRow()
+            for value in values:
+                row.addElement(_ods_cell(value))
+            grid.addElement(row)
+        for line in table.footer:
+            if isinstance(line, (list, tuple)):
+                row = TableRow()
+                for value in line:
+                    cell = _ods_cell(value)
+                    row.addElement(cell)
+                grid.addElement(row)
+        body.addElement(grid)
+        for line in table.footer:
+            if not isinstance(line, (list, tuple)):
+                body.addElement(P(text=str(_plain(line))))
+        signatures = table.signatures or signatures
+    if signatures:
+        body.addElement(P())
+        grid = OdfTable(name="signatures")
+        grid.addElement(TableColumn(numbercolumnsrepeated=len(signatures)))
+        height = max(len(block) for block in signatures)
+        for index in range(height):
+            row = TableRow()
+            for block in signatures:
+                cell = TableCell(valuetype="string")
+                line = block[index] if index < len(block) else ""
+                cell.addElement(P(stylename=centred, text=line))
+                row.addElement(cell)
+            grid.addElement(row)
+        body.addElement(grid)
+    output = io.BytesIO()
+    document.write(output)
+    return output.getvalue()
+
+
+WRITERS = {"ods": to_ods, "xlsx": to_xlsx, "odt": to_odt}
 
 
 def export(format, filename, *tables, response):
     """Write ``tables`` as ``format`` into ``response``; the bytes for the body."""
     data = WRITERS[format](*tables)
-    response.setHeader("Content-Type", FORMATS[format])
+    response.setHeader("Content-Type", DOCUMENT_FORMATS[format])
     response.setHeader("Content-Disposition", f'attachment; filename="{filename}.{format}"')
     response.setHeader("Content-Length", str(len(data)))
     return data

@@ -78,3 +78,20 @@ class ISiteIdentity(Interface):
         required=False,
         constraint=valid_domain,
     )
+    licence = schema.TextLine(
+        title=_("Licence line"),
+        description=_(
+            "The licence of the website as the law asks it to be shown in the footer, "
+            "e.g. 'Giấy phép số 01/GP-STTTT do Sở Thông tin và Truyền thông tỉnh Kon Tum cấp'."
+        ),
+        required=False,
+    )
+    related_links = schema.List(
+        title=_("Related agencies"),
+        description=_(
+            "Links in the footer to the portals of related agencies, one a line as "
+            "'Name|https://address' (the province portal, the national public service portal)."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+    )

@@ -99,12 +99,99 @@ def cmd_start(settings):
     cmd_serve(settings, admin)
 
 
+def cmd_purge_personal_data(settings):
+    from dakto.policy.personal_data.purge import cmd_purge_personal_data as purge
+
+    purge(settings)
+
+
+def cmd_digest(settings):
+    from dakto.policy.editorial_board.digest import cmd_digest as digest
+
+    digest(settings)
+
+
+def cmd_backup(settings, args):
+    from dakto.policy.instance.backup import cmd_backup as backup
+
+    backup(settings, args)
+
+
+def cmd_restore(settings, args):
+    from dakto.policy.instance.backup import cmd_restore as restore
+
+    restore(settings, args)
+
+
+def cmd_export(settings, args):
+    from dakto.policy.instance.archive import cmd_export as export
+
+    export(settings, args)
+
+
+def cmd_import(settings, args):
+    from dakto.policy.instance.archive import cmd_import as import_
+
+    import_(settings, args)
+
+
+def cmd_import_dossiers(settings, args):
+    from dakto.policy.dossier.command import cmd_import_dossiers as import_dossiers
+
+    import_dossiers(settings, args)
+
+
+# Arguments of the commands that take some: name -> ((flags, options), ...);
+# these commands are called with (settings, args).
+ARGUMENTS = {
+    "backup": (
+        (("--full",), {"action": "store_true", "help": "a full backup even when one exists"}),
+        (
+            ("--verify",),
+            {
+                "nargs": "?",
+                "const": None,
+                "default": False,
+                "metavar": "NAME",
+                "help": "restore NAME (default: the latest) into a scratch instance and open it",
+            },
+        ),
+        (("--list",), {"action": "store_true", "help": "list the backups"}),
+    ),
+    "restore": (
+        (("name",), {"nargs": "?", "metavar": "NAME", "help": "the backup (default: the latest)"}),
+        (("--yes",), {"action": "store_true", "help": "do not ask before overwriting"}),
+    ),
+    "export": ((("directory",), {"metavar": "DIR", "help": "an empty or new folder"}),),
+    "import": ((("directory",), {"metavar": "DIR", "help": "a folder written by `dakto export`"}),),
+    "import-dossiers": (
+        (("file",), {"metavar": "FILE", "help": "a .csv or .json file (see the README)"}),
+    ),
+}
+
+
 COMMANDS = {
     "check": (cmd_check, "check the settings, the port and the database, then stop"),
     "configure": (cmd_configure, "write zope.conf and zope.ini into $DAKTO_VAR/etc"),
     "create-site": (cmd_create_site, "create the admin user and the site 'dakto' if missing"),
     "serve": (cmd_serve, "serve the existing instance"),
     "start": (cmd_start, "configure, create what is missing, then serve (what `make start` runs)"),
+    "backup": (cmd_backup, "back up the data into $DAKTO_BACKUP_DIR (repozo or pg_dump)"),
+    "restore": (cmd_restore, "restore a backup (the latest by default) over the stopped instance"),
+    "export": (cmd_export, "archival export of all published content (plone.exportimport JSON)"),
+    "import": (cmd_import, "import an archival export into this instance's (fresh) site"),
+    "import-dossiers": (
+        cmd_import_dossiers,
+        "import the one-stop system's dossiers from a CSV or JSON file (all or nothing)",
+    ),
+    "purge-personal-data": (
+        cmd_purge_personal_data,
+        "remove personal data from closed items older than the retention period",
+    ),
+    "digest": (
+        cmd_digest,
+        "e-mail the editorial board the daily digest of late items (for cron; see deploy/cron/dakto-digest)",
+    ),
 }
 
 
@@ -121,7 +208,9 @@ def build_parser():
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, help_text) in COMMANDS.items():
-        sub.add_parser(name, help=help_text)
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        for flags, options in ARGUMENTS.get(name, ()):
+            command.add_argument(*flags, **options)
     return parser
 
 
@@ -130,7 +219,8 @@ def main(argv=None):
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = settings_module.load()
-        COMMANDS[args.command][0](settings)
+        extra = (args,) if args.command in ARGUMENTS else ()
+        COMMANDS[args.command][0](settings, *extra)
     except SettingsError as error:
         print("dakto: " + t("error") + f": {error}", file=sys.stderr, flush=True)
         return EXIT_SETTINGS

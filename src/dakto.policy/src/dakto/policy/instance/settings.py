@@ -7,6 +7,7 @@ one-line message that says what to fix.
 
 import ipaddress
 import os
+import re
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,37 @@ VARIABLES = (
         "data of this Zope process: generated `etc/`, `filestorage/`, `blobstorage/`, `log/`",
     ),
     Variable("DAKTO_LANG", "vi", "language of the `dakto` command's messages: `vi` or `en`"),
+    Variable(
+        "DAKTO_SMTP_HOST",
+        "",
+        "SMTP server of the site's mail (notifications, `dakto digest`), set on every start; empty: keep the site's mail settings",
+    ),
+    Variable("DAKTO_SMTP_PORT", "25", "port of `DAKTO_SMTP_HOST`"),
+    Variable(
+        "DAKTO_MAIL_FROM",
+        "",
+        "sender address of the site's mail, e.g. `bbt@thitrandakto.kontum.gov.vn`; empty: keep the site's",
+    ),
+    Variable(
+        "DAKTO_BACKUP_DIR",
+        "$DAKTO_VAR/backups",
+        "folder of the backups `dakto backup` writes (put it on another disk)",
+    ),
+    Variable(
+        "DAKTO_BACKUP_KEEP",
+        "7",
+        "how many full backups to keep; older ones are deleted with their incrementals",
+    ),
+    Variable(
+        "DAKTO_PG_BIN",
+        "",
+        "folder of `pg_dump`/`pg_restore` for RelStorage backups; default: the newest in `/usr/lib/postgresql/*/bin`, else `PATH`",
+    ),
+    Variable(
+        "DAKTO_PURGE_URL",
+        "",
+        "address of the caching proxy (Varnish) that Plone purges on edit and publish, e.g. `http://127.0.0.1:6081` (several: separated by spaces); set on every start; empty: keep the site's caching settings",
+    ),
 )
 
 
@@ -78,6 +110,13 @@ class Settings:
     threads: int
     instance: Path
     var: Path
+    smtp_host: str = ""
+    smtp_port: int = 25
+    mail_from: str = ""
+    backup_dir: Path = None
+    backup_keep: int = 7
+    pg_bin: str = ""
+    purge_url: str = ""
 
     @property
     def etc(self):
@@ -178,6 +217,24 @@ def load(env=None):
             )
         )
     var = Path(env.get("DAKTO_VAR") or instance / "var").resolve()
+    backup_keep = _int(env, "DAKTO_BACKUP_KEEP", "7", 1, 1000)
+    backup_dir = Path(env.get("DAKTO_BACKUP_DIR") or var / "backups").resolve()
+    smtp_host = env.get("DAKTO_SMTP_HOST", "").strip()
+    smtp_port = _int(env, "DAKTO_SMTP_PORT", "25", 1, 65535)
+    mail_from = env.get("DAKTO_MAIL_FROM", "").strip()
+    if mail_from and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", mail_from):
+        raise SettingsError(
+            t("DAKTO_MAIL_FROM=${value} is not an e-mail address.", value=mail_from)
+        )
+    purge_url = " ".join(env.get("DAKTO_PURGE_URL", "").replace(",", " ").split())
+    for proxy in purge_url.split():
+        if not re.fullmatch(r"https?://[^/\s]+/?", proxy):
+            raise SettingsError(
+                t(
+                    "DAKTO_PURGE_URL=${value} is not the address of a caching proxy, e.g. http://127.0.0.1:6081.",
+                    value=proxy,
+                )
+            )
     return Settings(
         storage=storage,
         pg_dsn=pg_dsn,
@@ -189,4 +246,11 @@ def load(env=None):
         threads=threads,
         instance=instance,
         var=var,
+        smtp_host=smtp_host,
+        smtp_port=smtp_port,
+        mail_from=mail_from,
+        backup_dir=backup_dir,
+        backup_keep=backup_keep,
+        pg_bin=env.get("DAKTO_PG_BIN", "").strip(),
+        purge_url=purge_url,
     )

@@ -62,12 +62,37 @@ def ensure_site(app, demo=True):
     return True
 
 
+def apply_mail_settings(portal, settings):
+    """DAKTO_SMTP_HOST/PORT and DAKTO_MAIL_FROM into the site's MailHost and
+    mail settings; an empty variable keeps what the site has."""
+    registry = portal.portal_registry
+    if settings.smtp_host:
+        portal.MailHost.smtp_host = settings.smtp_host
+        portal.MailHost.smtp_port = settings.smtp_port
+        registry["plone.smtp_host"] = settings.smtp_host
+        registry["plone.smtp_port"] = settings.smtp_port
+    if settings.mail_from:
+        registry["plone.email_from_address"] = settings.mail_from
+
+
+def apply_purge_settings(portal, purge_url):
+    """DAKTO_PURGE_URL into plone.cachepurging's settings (empty: keep)."""
+    from zope.component.hooks import setSite
+
+    from dakto.policy.caching.purge import apply_purge_settings as apply
+
+    setSite(portal)
+    apply(portal, purge_url)
+
+
 def prepare(settings):
     """Make sure the admin user and the site exist; close the database."""
     app = open_app(settings)
     try:
         admin = ensure_admin(app, settings)
         created = ensure_site(app, settings.demo)
+        apply_mail_settings(app[SITE_ID], settings)
+        apply_purge_settings(app[SITE_ID], settings.purge_url)
         transaction.commit()
     except BaseException:
         transaction.abort()

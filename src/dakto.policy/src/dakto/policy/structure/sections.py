@@ -167,8 +167,12 @@ SECTIONS = (
                 "Hỏi đáp",
                 "Câu hỏi của công dân và trả lời của cơ quan có thẩm quyền.",
                 "9",
+                allowed_types=("Document",),
+                layout="hoi-dap-listing",  # feedback/: the published Q&A
             ),
         ),
+        allowed_types=("Feedback",),  # feedback/: citizens send through the public form
+        layout="gui-phan-anh",
     ),
     Section(
         "thong-tin-cong-khai",

@@ -16,6 +16,11 @@ EDITORIAL_TYPES = (
     "OrgUnit",
     "Person",
     "Promotion",
+    # Plone's own pages and events are published content too (Article 7.1):
+    # they go through the same review. Folders, links, collections and forms
+    # keep Plone's simple_publication_workflow; files and images none.
+    "Document",
+    "Event",
 )
 
 # States
@@ -30,12 +35,22 @@ SUBMIT = "submit"  # draft -> pending_review (updater)
 APPROVE = "approve"  # pending_review -> reviewed (reviewer)
 REJECT = "reject"  # pending_review/reviewed -> draft, a reason required
 PUBLISH = "publish"  # reviewed -> published (publisher, administrator)
-RETRACT = "retract"  # published -> draft
+RETRACT = "retract"  # published/archived -> draft (publisher); pending/reviewed -> draft (author)
 ARCHIVE = "archive"  # published -> archived
+RESTORE = "restore"  # archived -> published (publisher, administrator)
+TRANSITIONS = (SUBMIT, APPROVE, REJECT, PUBLISH, RETRACT, ARCHIVE, RESTORE)
+STATES = (DRAFT, PENDING_REVIEW, REVIEWED, PUBLISHED, ARCHIVED)
+
+# The permission that guards publish, archive and restore (rolemap.xml, and
+# managed per state by the workflow).
+PUBLISH_PERMISSION = "dakto.policy: Publish content"
 
 # Roles: Plone's own, plus the publisher's (Article 11.2).
 PUBLISHER_ROLE = "Publisher"
 REVIEWER_ROLE = "Reviewer"
+# The head of the editorial board (Trưởng Ban biên tập): the monthly quota,
+# the reports and the royalty amounts (Articles 6.3, 7.1, 8.1).
+HEAD_OF_BOARD_ROLE = "HeadOfBoard"
 
 # Groups created on install: id -> the roles the group holds site-wide.
 ADMINISTRATORS_GROUP = "quan-tri-he-thong"
@@ -43,3 +58,5 @@ REVIEWERS_GROUP = "kiem-duyet"
 UPDATERS_GROUP = "cap-nhat"
 PUBLISHERS_GROUP = "xuat-ban"
 EDITORIAL_GROUPS = (ADMINISTRATORS_GROUP, REVIEWERS_GROUP, UPDATERS_GROUP, PUBLISHERS_GROUP)
+# Not a fifth level: the board's head, who also reviews.
+HEAD_OF_BOARD_GROUP = "truong-ban-bien-tap"

@@ -1,0 +1,84 @@
+"""``dakto import-dossiers FILE.csv|FILE.json``: import the one-stop system's
+dossiers into the site (all or nothing; a re-import updates by code).
+
+With the default FileStorage the server must be stopped first (one process
+at a time; with a running server use ``POST {site}/@dossier-import``); with
+RelStorage it runs next to the servers.
+"""
+
+from pathlib import Path
+
+import transaction
+
+from dakto.policy.instance.messages import t
+from dakto.policy.instance.settings import SettingsError
+
+
+def cmd_import_dossiers(settings, args):
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import system
+    from zope.component.hooks import setSite
+    from zope.i18n import translate
+
+    from dakto.policy.dossier import store
+    from dakto.policy.instance import config
+    from dakto.policy.instance.settings import SITE_ID
+    from dakto.policy.instance.site import open_app
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise SettingsError(t("No such file: ${path}", path=path))
+    suffix = path.suffix.lower().lstrip(".")
+    format = suffix if suffix in ("csv", "json") else None
+    data = path.read_bytes()
+    config.check_not_running(settings)
+    config.check_database(settings)
+    config.write(settings)
+    app = open_app(settings)
+    try:
+        newSecurityManager(None, system)
+        portal = app[SITE_ID]
+        setSite(portal)
+        try:
+            result = store.import_data(data, format, portal)
+        except store.ImportRefused as refused:
+            transaction.abort()
+            lines = [
+                f"  {LINE()} {line}, {field or '-'}: {translate(message, target_language=_lang())}"
+                for line, field, message in refused.errors[:50]
+            ]
+            raise SettingsError(
+                t(
+                    "Nothing was imported: ${count} error(s) in ${path}:",
+                    count=len(refused.errors),
+                    path=path,
+                )
+                + "\n"
+                + "\n".join(lines)
+            ) from None
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        raise
+    finally:
+        app._p_jar.db().close()
+    print(
+        t(
+            "Dossiers imported: ${created} new, ${updated} updated, ${unchanged} unchanged.",
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        ),
+        flush=True,
+    )
+    return result
+
+
+def LINE():  # noqa: N802
+    return t("line")
+
+
+def _lang():
+    from dakto.policy.instance.messages import language
+
+    return language()

@@ -1,0 +1,89 @@
+"""The Feedback type: what a citizen sent, and what the board does with it.
+
+Anonymous never reads it (its workflow grants View to staff only); the
+public form and ``POST @feedback`` create it with unrestricted code.
+"""
+
+from plone.dexterity.content import Item
+from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+from dakto.policy import _
+from dakto.policy.contacts import valid_email
+from dakto.policy.contacts import valid_phone
+
+
+MAX_NAME = 120
+MAX_PHONE = 20
+MAX_EMAIL = 120
+MAX_ADDRESS = 300
+MAX_SUBJECT = 200
+MAX_CONTENT = 10000
+MAX_ANSWER = 20000
+
+
+class IFeedback(model.Schema):
+    title = schema.TextLine(title=_("Subject"), max_length=MAX_SUBJECT, required=True)
+    content = schema.Text(title=_("Content"), max_length=MAX_CONTENT, required=True)
+    topic = schema.Choice(
+        title=_("Topic"), vocabulary="dakto.policy.feedback_topics", required=True
+    )
+    purpose = schema.Choice(
+        title=_("Kind"),
+        description=_("Feedback, petition or question: set when the item is classified."),
+        vocabulary="dakto.policy.feedback_purposes",
+        required=False,
+    )
+
+    model.fieldset(
+        "sender",
+        label=_("Sender"),
+        fields=["sender_name", "sender_phone", "sender_email", "sender_address"],
+    )
+    sender_name = schema.TextLine(title=_("Full name"), max_length=MAX_NAME, required=False)
+    sender_phone = schema.TextLine(
+        title=_("Phone"), max_length=MAX_PHONE, required=False, constraint=valid_phone
+    )
+    sender_email = schema.TextLine(
+        title=_("E-mail"), max_length=MAX_EMAIL, required=False, constraint=valid_email
+    )
+    sender_address = schema.TextLine(title=_("Address"), max_length=MAX_ADDRESS, required=False)
+
+    model.fieldset(
+        "handling",
+        label=_("Handling"),
+        fields=["forwarded_to", "answer", "rejection_reason"],
+    )
+    forwarded_to = schema.Choice(
+        title=_("Forwarded to"),
+        description=_("The unit or leader who must answer."),
+        vocabulary="dakto.policy.feedback_recipients",
+        required=False,
+    )
+    answer = schema.Text(
+        title=_("Answer"),
+        description=_("Shown to the sender by tracking code, and in the Q&A once published."),
+        max_length=MAX_ANSWER,
+        required=False,
+    )
+    rejection_reason = schema.Text(
+        title=_("Reason for rejection"),
+        description=_("Required to reject an item as spam or abuse."),
+        max_length=2000,
+        required=False,
+    )
+
+    tracking_code = schema.TextLine(title=_("Tracking code"), readonly=True, required=False)
+
+
+@implementer(IFeedback)
+class Feedback(Item):
+    tracking_code = None
+    consent = None  # personal_data.consent.record_consent(...)
+    attachments = ()  # tuple of NamedBlobFile
+    personal_data_erased = None  # ISO time when erased
+
+
+AttachmentField = NamedBlobFile  # the type each stored attachment has

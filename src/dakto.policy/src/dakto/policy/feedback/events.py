@@ -1,0 +1,48 @@
+"""What happens at each step of the feedback workflow."""
+
+from plone import api
+from zope.i18n import translate
+
+from dakto.policy import _
+from dakto.policy.feedback import names
+from dakto.policy.feedback.submit import send_mail
+from dakto.policy.feedback.submit import status_url
+
+
+def after_transition(obj, event):
+    if event.transition is None:
+        return
+    obj.reindexObject(idxs=["feedback_deadline", "review_state", "modified"])
+    transition = event.transition.id
+    request = getattr(obj, "REQUEST", None)
+    if transition == names.FORWARD:
+        recipient = recipient_object(obj)
+        email = getattr(recipient, "email", None) if recipient is not None else None
+        if email:
+            subject = translate(
+                _(
+                    "Feedback ${code} was forwarded to you: please answer",
+                    mapping={"code": obj.tracking_code},
+                ),
+                context=request,
+            )
+            send_mail(email, subject, f"{obj.title}\n\n{obj.absolute_url()}\n")
+    if transition == names.ANSWER and obj.sender_email:
+        subject = translate(
+            _("Answer to your feedback ${code}", mapping={"code": obj.tracking_code}),
+            context=request,
+        )
+        send_mail(
+            obj.sender_email,
+            subject,
+            f"{obj.title}\n\n{obj.answer or ''}\n\n{status_url(obj.tracking_code)}\n",
+        )
+
+
+def recipient_object(obj):
+    uid = getattr(obj, "forwarded_to", None)
+    if not uid:
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=uid)
+    return brains[0]._unrestrictedGetObject() if brains else None

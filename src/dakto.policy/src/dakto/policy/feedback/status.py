@@ -1,0 +1,108 @@
+"""What anyone holding a tracking code may see of an item: its status, the
+dates and, once answered, the answer — never the sender's details."""
+
+from zoneinfo import ZoneInfo
+
+from DateTime import DateTime
+from plone import api
+from zope.i18n import translate
+
+from dakto.policy import _
+from dakto.policy.antispam import RateLimiter
+from dakto.policy.antispam import Refused
+from dakto.policy.dates import TIMEZONE
+from dakto.policy.feedback import codes
+from dakto.policy.feedback import names
+from dakto.policy.feedback.deadlines import answer_deadline
+from dakto.policy.feedback.deadlines import history
+from dakto.policy.feedback.deadlines import state_entered
+
+
+STATUS_LIMITER = RateLimiter("feedback-status", 30, 300)
+
+STATE_TITLES = {
+    names.RECEIVED: _("Received"),
+    names.CLASSIFIED: _("Classified"),
+    names.FORWARDED: _("Forwarded for an answer"),
+    names.ANSWERED: _("Answered"),
+    names.PUBLISHED_QA: _("Answered and published in the Q&A"),
+    names.CLOSED: _("Closed"),
+    names.REJECTED: _("Rejected"),
+}
+
+
+class NotFound(Exception):
+    """No item has this code."""
+
+
+def find(code):
+    """The item with this (normalised) code, or None. Unrestricted."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type=names.PORTAL_TYPE, tracking_code=code)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def lookup(request, raw_code):
+    """The item for ``raw_code``; ``Refused`` (400 malformed / 429), ``NotFound``."""
+    STATUS_LIMITER.hit(request)
+    code = codes.normalise(raw_code)
+    if code is None:
+        raise Refused(
+            _(
+                "'${code}' is not a tracking code. A tracking code looks like "
+                "PA-7KQX-3MZD (letters and digits, without 0, O, 1, I or L).",
+                mapping={"code": (str(raw_code) if raw_code is not None else "")[:40]},
+            ),
+            status=400,
+            field="code",
+            kind="MalformedCode",
+        )
+    obj = find(code)
+    if obj is None:
+        raise NotFound(code)
+    return obj
+
+
+def _iso(value):
+    """ISO 8601 in Viet Nam time (a DateTime or a date)."""
+    if value is None:
+        return None
+    if isinstance(value, DateTime):
+        return value.asdatetime().astimezone(ZoneInfo(TIMEZONE)).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def status_info(obj, request):
+    """The JSON-ready status of one item (the same on the page and over REST)."""
+    state = api.content.get_state(obj, default=None)
+    steps = [
+        {
+            "status": entry.get("review_state"),
+            "title": translate(STATE_TITLES.get(entry.get("review_state"), ""), context=request),
+            "date": _iso(entry.get("time")),
+        }
+        for entry in history(obj)
+        if entry.get("review_state") in STATE_TITLES
+    ]
+    answered = None
+    if state in names.ANSWER_VISIBLE_STATES:
+        answered = _iso(state_entered(obj, names.ANSWERED))
+    qa_url = None
+    if state == names.PUBLISHED_QA:
+        qa_url = (
+            f"{api.portal.get().absolute_url()}/{names.SECTION}/{names.QA_SECTION}#q-{obj.UID()}"
+        )
+    return {
+        "tracking_code": obj.tracking_code,
+        "subject": obj.title,
+        "status": state,
+        "status_title": translate(STATE_TITLES.get(state, state or ""), context=request),
+        "received": _iso(obj.created()),
+        "updated": _iso(state_entered(obj)),
+        "answer_due": _iso(answer_deadline(obj)) if state in names.OPEN_STATES else None,
+        "answer": (obj.answer or None) if state in names.ANSWER_VISIBLE_STATES else None,
+        "answered": answered,
+        "rejection_reason": (obj.rejection_reason or None) if state == names.REJECTED else None,
+        "published_in_qa": qa_url,
+        "history": steps,
+    }

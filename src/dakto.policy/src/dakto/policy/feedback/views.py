@@ -1,0 +1,344 @@
+"""Public pages: the feedback form, follow by code, the Q&A; and the staff's
+view of one item."""
+
+from datetime import datetime
+
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+from dakto.policy import _
+from dakto.policy import antispam
+from dakto.policy.dates import local_date
+from dakto.policy.dates import local_datetime
+from dakto.policy.feedback import names
+from dakto.policy.feedback import status as status_module
+from dakto.policy.feedback import submit
+from dakto.policy.feedback.deadlines import step_deadline
+from dakto.policy.feedback.vocabularies import PURPOSES
+from dakto.policy.feedback.vocabularies import TOPICS
+from dakto.policy.personal_data import consent as consent_module
+from dakto.policy.personal_data.vocabularies import ANSWER_FEEDBACK
+from dakto.policy.personal_data.vocabularies import PUBLISH_NAME
+
+
+FORM_LIMITER = antispam.RateLimiter("feedback", 10, 600)
+CONSENT_PURPOSES = (ANSWER_FEEDBACK, PUBLISH_NAME)
+CONSENT_REQUIRED = (ANSWER_FEEDBACK,)
+
+
+def read_consent(values):
+    return consent_module.read_consent(values, CONSENT_PURPOSES, CONSENT_REQUIRED)
+
+
+def max_request_bytes():
+    files = int(submit.settings("max_attachments", 3))
+    size = int(submit.settings("max_attachment_kb", 5120)) * 1024
+    return files * size + 1024 * 1024
+
+
+def uploads(value):
+    """``[(filename, bytes)]`` of the uploaded files (an empty file input skipped)."""
+    if value is None or isinstance(value, str):
+        return []
+    if not isinstance(value, (list, tuple)):
+        value = [value]
+    files = []
+    for upload in value:
+        filename = getattr(upload, "filename", None) or ""
+        if not hasattr(upload, "read"):
+            continue
+        upload.seek(0)
+        data = upload.read()
+        if filename or data:
+            files.append((filename.replace("\\", "/").rsplit("/", 1)[-1], data))
+    return files
+
+
+class FeedbackFormView(BrowserView):
+    """``@@gui-phan-anh``: the public form (HTML only, works without JavaScript)."""
+
+    template = ViewPageTemplateFile("templates/form.pt")
+    sent_template = ViewPageTemplateFile("templates/sent.pt")
+
+    def __call__(self):
+        self.errors = {}
+        self.form_error = None
+        self.values = {}
+        self.sent = None
+        form = self.request.form
+        if self.request.method == "POST" and "form.submitted" in form:
+            alsoProvides(self.request, IDisableCSRFProtection)
+            self.values = {k: form.get(k) for k in (*submit.FIELDS, "topic")}
+            self.values = {k: v for k, v in self.values.items() if isinstance(v, str)}
+            try:
+                antispam.check_request_size(self.request, max_request_bytes())
+                antispam.check_honeypot(self.request)
+                FORM_LIMITER.hit(self.request)
+            except antispam.Refused as refused:
+                self.form_error = antispam.refusal_message(self.request, refused)
+                self.request.response.setStatus(refused.status if refused.status == 429 else 200)
+                return self.template()
+            data = {k: form.get(k) for k in (*submit.FIELDS, "topic")}
+            files = self.uploaded_files()
+            clean, errors = submit.validate(data, files)
+            try:
+                given = read_consent(form.get(consent_module.CONSENT_FIELD))
+            except antispam.Refused as refused:
+                errors["consent"] = refused.message
+                given = []
+            self.given_consent = given
+            if errors:
+                self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
+                self.form_error = translate(
+                    _("Please correct the fields marked below; nothing was sent yet."),
+                    context=self.request,
+                )
+                return self.template()
+            code, mailed = submit.create_and_commit(
+                clean, files, consent_module.record_consent(given)
+            )
+            # only plain values reach the template (never the item itself)
+            self.sent = {"code": code, "mailed": mailed}
+            return self.sent_template()
+        return self.template()
+
+    def uploaded_files(self):
+        """The files of the inputs ``attachment_1`` … ``attachment_N``."""
+        form = self.request.form
+        names_ = sorted(
+            (k for k in form if k.startswith("attachment_") and k[11:].isdigit()),
+            key=lambda k: int(k[11:]),
+        )
+        return uploads([form[k] for k in names_])
+
+    def required(self, name):
+        return name in submit.required_fields()
+
+    def topics(self):
+        return [
+            {"value": k, "title": translate(v, context=self.request)} for k, v in TOPICS.items()
+        ]
+
+    def consent_html(self):
+        return consent_module.consent_html(
+            self.request,
+            CONSENT_PURPOSES,
+            required=CONSENT_REQUIRED,
+            checked=getattr(self, "given_consent", ()),
+            error=self.errors.get("consent"),
+        )
+
+    def honeypot_html(self):
+        return antispam.honeypot_html(self.request)
+
+    def limits(self):
+        return {
+            "files": submit.settings("max_attachments", 3),
+            "kb": submit.settings("max_attachment_kb", 5120),
+            "types": ", ".join(submit.settings("attachment_types", []) or []),
+        }
+
+    def limits_text(self):
+        return translate(
+            _(
+                "At most ${files} files of ${kb} KB each; accepted: ${types}.",
+                mapping=self.limits(),
+            ),
+            context=self.request,
+        )
+
+    def form_url(self):
+        return f"{api.portal.get().absolute_url()}/@@{names.FORM_VIEW}"
+
+    def status_url(self):
+        return submit.status_url(self.sent["code"]) if self.sent else ""
+
+
+class FeedbackStatusView(BrowserView):
+    """``@@tra-cuu-phan-anh``: follow one item by its tracking code."""
+
+    template = ViewPageTemplateFile("templates/status.pt")
+
+    def __call__(self):
+        self.error = None
+        self.info = None
+        self.code = (self.request.form.get("code") or "").strip()[:40]
+        if self.code:
+            try:
+                obj = status_module.lookup(self.request, self.code)
+            except antispam.Refused as refused:
+                self.error = antispam.refusal_message(self.request, refused)
+                self.request.response.setStatus(refused.status)
+            except status_module.NotFound:
+                self.error = translate(
+                    _(
+                        "No feedback has the tracking code ${code}. Check the code in "
+                        "the message you received.",
+                        mapping={"code": self.code},
+                    ),
+                    context=self.request,
+                )
+                self.request.response.setStatus(404)
+            else:
+                self.info = status_module.status_info(obj, self.request)
+        return self.template()
+
+    def when(self, iso):
+        return local_datetime(datetime.fromisoformat(iso)) if iso else ""
+
+    def day(self, iso):
+        return "/".join(reversed(iso.split("-"))) if iso else ""
+
+    def action_url(self):
+        return f"{api.portal.get().absolute_url()}/@@{names.STATUS_VIEW}"
+
+
+def qa_entries(request, start=0, size=20):
+    """The published Q&A (unrestricted: only the public parts are returned)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type=names.PORTAL_TYPE,
+        review_state=names.PUBLISHED_QA,
+        sort_on="modified",
+        sort_order="descending",
+    )
+    entries = []
+    for brain in brains[start : start + size]:
+        obj = brain._unrestrictedGetObject()
+        show_name = consent_module.has_consent(obj.consent, PUBLISH_NAME)
+        entries.append(
+            {
+                "id": f"q-{obj.UID()}",
+                "question_title": obj.title,
+                "question": obj.content,
+                "answer": obj.answer,
+                "topic": translate(TOPICS.get(obj.topic, ""), context=request),
+                "asked": local_date(obj.created()),
+                "answered": local_date(status_module.state_entered(obj, names.ANSWERED)),
+                "name": (obj.sender_name or None) if show_name else None,
+            }
+        )
+    return entries, len(brains)
+
+
+class QAListingView(BrowserView):
+    """The Q&A section's listing: question and answer, no personal data."""
+
+    template = ViewPageTemplateFile("templates/qa.pt")
+    size = 20
+
+    def __call__(self):
+        try:
+            self.start = max(0, int(self.request.form.get("b_start", 0)))
+        except (TypeError, ValueError):
+            self.start = 0
+        self.entries, self.total = qa_entries(self.request, self.start, self.size)
+        return self.template()
+
+    def previous_url(self):
+        if self.start <= 0:
+            return None
+        return f"{self.context.absolute_url()}?b_start={max(0, self.start - self.size)}"
+
+    def next_url(self):
+        if self.start + self.size >= self.total:
+            return None
+        return f"{self.context.absolute_url()}?b_start={self.start + self.size}"
+
+    def form_url(self):
+        return f"{api.portal.get().absolute_url()}/@@{names.FORM_VIEW}"
+
+
+class FeedbackView(BrowserView):
+    """The staff's view of one item: what was sent, its steps and deadline."""
+
+    template = ViewPageTemplateFile("templates/feedback.pt")
+
+    def __call__(self):
+        return self.template()
+
+    def topic(self):
+        return translate(TOPICS.get(self.context.topic, ""), context=self.request)
+
+    def purpose(self):
+        value = PURPOSES.get(self.context.purpose)
+        return translate(value, context=self.request) if value else ""
+
+    def state_title(self):
+        state = api.content.get_state(self.context, default=None)
+        return translate(status_module.STATE_TITLES.get(state, state or ""), context=self.request)
+
+    def deadline(self):
+        day = step_deadline(self.context)
+        if day is None:
+            return None
+        from dakto.policy.editorial_board.deadlines import today
+
+        return {"date": local_date(day), "late": day < today()}
+
+    def recipient(self):
+        from dakto.policy.feedback.events import recipient_object
+
+        obj = recipient_object(self.context)
+        return obj.Title() if obj is not None else ""
+
+    def history(self):
+        rows = []
+        for entry in status_module.history(self.context):
+            state = entry.get("review_state")
+            rows.append(
+                {
+                    "state": translate(
+                        status_module.STATE_TITLES.get(state, state or ""), context=self.request
+                    ),
+                    "actor": entry.get("actor") or "",
+                    "time": local_datetime(entry.get("time")),
+                    "comments": entry.get("comments") or "",
+                }
+            )
+        return rows
+
+    def consent(self):
+        record = self.context.consent or {}
+        return {
+            "purposes": [
+                translate(consent_module.PURPOSES[p], context=self.request)
+                for p in record.get("purposes") or ()
+                if p in consent_module.PURPOSES
+            ],
+            "version": record.get("notice_version", ""),
+            "time": local_datetime(datetime.fromisoformat(record["time"]))
+            if record.get("time")
+            else "",
+        }
+
+    def attachments(self):
+        return [
+            {
+                "name": a.filename,
+                "url": f"{self.context.absolute_url()}/@@feedback-attachment?i={index}",
+                "size": f"{(a.getSize() or 0) // 1024 + 1} KB",
+            }
+            for index, a in enumerate(self.context.attachments or ())
+        ]
+
+
+class AttachmentView(BrowserView):
+    """Download one attachment (staff only: the item's View permission)."""
+
+    def __call__(self):
+        try:
+            index = int(self.request.form.get("i", ""))
+            attachment = (self.context.attachments or ())[index]
+        except (ValueError, IndexError, TypeError):
+            self.request.response.setStatus(404)
+            return ""
+        from plone.namedfile.utils import set_headers
+        from plone.namedfile.utils import stream_data
+
+        set_headers(attachment, self.request.response, filename=attachment.filename)
+        return stream_data(attachment)

@@ -1,0 +1,58 @@
+"""Error pages (404, 500, unauthorized) in the theme, in the visitor's
+language, with a search form and a way home; never a traceback."""
+
+import json
+from pathlib import Path
+
+from plone.rest.errors import ErrorHandling
+from plone.rest.interfaces import IAPIRequest
+from Products.CMFPlone.browser.exceptions import ExceptionView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+from dakto.policy import _
+from dakto.policy.instance.wsgi import RETRY_AFTER
+from dakto.policy.instance.wsgi import is_storage_failure
+
+
+TEMPLATES = Path(__file__).parent / "templates"
+NOT_FOUND = ("NotFound",)
+FORBIDDEN = ("Unauthorized", "Forbidden")
+UNAVAILABLE_MESSAGE = _(
+    "The portal could not save your request: its data storage failed (the disk is full "
+    "or the database cannot be reached). Nothing you sent was saved and nothing stored "
+    "before was lost. Please try again in a few minutes."
+)
+
+
+class ErrorView(ExceptionView):
+    basic_template = ViewPageTemplateFile(str(TEMPLATES / "error_basic.pt"))
+
+    def __call__(self):
+        if is_storage_failure(self.context):
+            return self.unavailable()
+        if IAPIRequest.providedBy(self.request):
+            # REST clients keep plone.rest's JSON errors (field and message).
+            return ErrorHandling(self.context, self.request)()
+        return super().__call__()
+
+    def unavailable(self):
+        """503 for a full disk or an unreachable database: the same for every client."""
+        response = self.request.response
+        response.setStatus(503, lock=True)
+        response.setHeader("Retry-After", RETRY_AFTER)
+        message = translate(UNAVAILABLE_MESSAGE, context=self.request)
+        if IAPIRequest.providedBy(self.request):
+            response.setHeader("Content-Type", "application/json")
+            return json.dumps({"type": "ServiceUnavailable", "message": message})
+        self.unavailable_message = message
+        return super().__call__()
+
+    def kind(self, error_type):
+        if getattr(self, "unavailable_message", None):
+            return "unavailable"
+        if error_type in NOT_FOUND:
+            return "not-found"
+        if error_type in FORBIDDEN:
+            return "forbidden"
+        return "error"

@@ -1,0 +1,56 @@
+/* Reading tools: text size and high contrast, kept in localStorage.
+   The content never depends on this script; without it the tools stay hidden. */
+(function () {
+  "use strict";
+  var SIZES = [100, 112.5, 125, 150];
+  var root = document.documentElement;
+
+  function load(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* private mode */ }
+  }
+  function applySize(index) {
+    index = Math.max(0, Math.min(SIZES.length - 1, index || 0));
+    root.style.fontSize = index ? SIZES[index] + "%" : "";
+    root.setAttribute("data-dakto-textsize", String(index));
+    return index;
+  }
+  function applyContrast(on) {
+    root.classList.toggle("dakto-contrast", !!on);
+  }
+
+  var size = applySize(parseInt(load("dakto.textsize") || "0", 10));
+  applyContrast(load("dakto.contrast") === "1");
+
+  function bind() {
+    var tools = document.querySelector(".dakto-reading-tools");
+    if (!tools) { return; }
+    tools.hidden = false;
+    var contrast = tools.querySelector("[data-dakto-contrast]");
+    if (contrast) {
+      contrast.setAttribute("aria-pressed", root.classList.contains("dakto-contrast") ? "true" : "false");
+    }
+    tools.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) { return; }
+      var step = button.getAttribute("data-dakto-textsize");
+      if (step) {
+        size = applySize(step === "reset" ? 0 : size + (step === "up" ? 1 : -1));
+        save("dakto.textsize", String(size));
+      }
+      if (button.hasAttribute("data-dakto-contrast")) {
+        var on = !root.classList.contains("dakto-contrast");
+        applyContrast(on);
+        save("dakto.contrast", on ? "1" : "0");
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", bind);
+  } else {
+    bind();
+  }
+})();

@@ -1,0 +1,201 @@
+"""deploy/cluster.sh: two Zope processes on RelStorage/PostgreSQL behind
+HAProxy. One process is killed with SIGKILL during a stream of requests:
+HAProxy's health check takes it out and the stream goes on; at most the
+requests in flight on the killed process may fail."""
+
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.caching.proxies import free_port
+from tests.caching.proxies import require_program
+from tests.servers import postgres_bin
+
+
+REPO = Path(__file__).resolve().parent.parent.parent
+CLUSTER = REPO / "deploy" / "cluster.sh"
+CLIENTS = 4  # concurrent clients of the stream = requests in flight at most
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    require_program("haproxy", "haproxy")
+    if postgres_bin() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL is missing; CI must install postgresql")
+        pytest.skip("PostgreSQL is not installed")
+    root = Path(tempfile.mkdtemp(prefix="dakto-cluster-"))
+    root.chmod(0o755)  # PostgreSQL runs as the postgres user when we are root
+    ports = {
+        "DAKTO_CLUSTER_PORT": free_port(),
+        "DAKTO_HAPROXY_PORT": free_port(),
+        "DAKTO_HAPROXY_STATS": free_port(),
+        "DAKTO_CLUSTER_PG_PORT": free_port(),
+    }
+    second = ports["DAKTO_CLUSTER_PORT"] + 1
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAKTO_")}
+    env.update({k: str(v) for k, v in ports.items()})
+    env.update(
+        DAKTO_CLUSTER_DIR=str(root / "cluster"),
+        DAKTO_CLUSTER_SIZE="2",
+        DAKTO_DEMO="0",
+        DAKTO_THREADS="2",
+        DAKTO_LANG="en",
+    )
+
+    def run(command, timeout=300):
+        return subprocess.run(
+            [str(CLUSTER), command],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+
+    started = time.monotonic()
+    result = run("start")
+    info = {
+        "env": env,
+        "dir": root / "cluster",
+        "url": f"http://127.0.0.1:{ports['DAKTO_HAPROXY_PORT']}/dakto",
+        "stats": f"http://127.0.0.1:{ports['DAKTO_HAPROXY_STATS']}/stats;csv",
+        "start_result": result,
+        "start_seconds": time.monotonic() - started,
+        "run": run,
+        "second_port": second,
+    }
+    try:
+        assert result.returncode == 0, result.stdout + result.stderr
+        for port in (ports["DAKTO_CLUSTER_PORT"], second):  # warm both processes
+            for _ in range(2):
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/dakto", timeout=120) as r:
+                    r.read()
+        yield info
+    finally:
+        stopped = run("stop", timeout=120)
+        print(stopped.stdout, stopped.stderr)
+        subprocess.run(["rm", "-rf", str(root)], check=False)
+
+
+def server_states(stats_url):
+    with urllib.request.urlopen(stats_url, timeout=5) as response:
+        lines = response.read().decode().splitlines()
+    header = lines[0].lstrip("# ").split(",")
+    rows = [dict(zip(header, line.split(","), strict=False)) for line in lines[1:]]
+    return {
+        row["svname"]: row["status"]
+        for row in rows
+        if row.get("pxname") == "zope" and row.get("svname") not in ("FRONTEND", "BACKEND")
+    }
+
+
+class Stream:
+    """CLIENTS threads requesting the homepage until stopped."""
+
+    def __init__(self, url):
+        self.url = url
+        self.ok = 0
+        self.failures = []
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.threads = [threading.Thread(target=self.client) for _ in range(CLIENTS)]
+
+    def client(self):
+        while not self.stopping.is_set():
+            try:
+                with urllib.request.urlopen(self.url, timeout=60) as response:
+                    response.read()
+                    ok = response.status == 200
+                    error = None if ok else response.status
+            except (urllib.error.URLError, OSError) as exc:
+                ok, error = False, repr(exc)
+            with self.lock:
+                if ok:
+                    self.ok += 1
+                else:
+                    self.failures.append((time.monotonic(), error))
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join(timeout=90)
+
+
+def test_the_cluster_serves_through_haproxy(cluster):
+    assert "zope1 serves" in cluster["start_result"].stdout
+    assert "zope2 serves" in cluster["start_result"].stdout
+    states = server_states(cluster["stats"])
+    assert sorted(states) == ["zope1", "zope2"]
+    assert all(state.startswith("UP") for state in states.values()), states
+    status = cluster["run"]("status")
+    assert status.returncode == 0, status.stdout
+    assert "zope1 runs" in status.stdout and "haproxy runs" in status.stdout
+    # both processes answer for the same site (one database)
+    with urllib.request.urlopen(
+        f"http://127.0.0.1:{cluster['second_port']}/dakto/@@ok", timeout=30
+    ) as response:
+        assert response.read() == b"OK"
+
+
+def test_resource_with_a_hash_is_cached_for_a_year(cluster):
+    """On a real instance (all ZCML loaded, unlike the test layers): the
+    bundles, whose URL changes with their content, are cached for a year."""
+    with urllib.request.urlopen(cluster["url"], timeout=60) as response:
+        html = response.read().decode()
+    hashed = re.findall(r'(?:src|href)="([^"]*\+\+webresource\+\+[^"/]+/\+\+plone\+\+[^"]+)"', html)
+    assert hashed, "no ++webresource++ bundle in the homepage"
+    with urllib.request.urlopen(hashed[0], timeout=60) as response:
+        cache_control = response.headers["Cache-Control"]
+    assert "max-age=31536000" in cache_control and "public" in cache_control, cache_control
+
+
+def test_a_killed_process_loses_no_request_beyond_those_in_flight(cluster):
+    victim = int((cluster["dir"] / "zope1.pid").read_text())
+    with Stream(cluster["url"]) as stream:
+        deadline = time.monotonic() + 60
+        while stream.ok < 2 * CLIENTS and time.monotonic() < deadline:
+            time.sleep(0.2)
+        before = stream.ok
+        assert before > 0, stream.failures
+        killed_at = time.monotonic()
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if server_states(cluster["stats"]).get("zope1", "").startswith("DOWN"):
+                break
+            time.sleep(0.25)
+        marked_down_after = time.monotonic() - killed_at
+        deadline = time.monotonic() + 60  # the stream goes on, on zope2 alone
+        while stream.ok < before + 3 * CLIENTS and time.monotonic() < deadline:
+            time.sleep(0.2)
+        after = stream.ok
+    states = server_states(cluster["stats"])
+    assert states["zope1"].startswith("DOWN"), states
+    assert states["zope2"].startswith("UP"), states
+    assert marked_down_after < 15
+    assert after - before >= 3 * CLIENTS, (before, after)
+    # only requests in flight on the killed process may fail (HAProxy
+    # retries a refused or dropped request on the other one)
+    assert len(stream.failures) <= CLIENTS, stream.failures
+    print(
+        f"cluster started in {cluster['start_seconds']:.0f} s; "
+        f"{stream.ok} requests answered, {len(stream.failures)} failed; "
+        f"zope1 marked down {marked_down_after:.1f} s after SIGKILL"
+    )
+    status = cluster["run"]("status")
+    assert status.returncode == 1 and "zope1 is DOWN" in status.stdout

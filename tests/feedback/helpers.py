@@ -1,0 +1,40 @@
+"""Helpers of the feedback tests."""
+
+from plone import api
+
+from dakto.policy.antispam import RateLimiter
+from dakto.policy.feedback import names
+from dakto.policy.feedback import submit
+from dakto.policy.personal_data.consent import record_consent
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+DOC97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
+
+GOOD = {
+    "name": "Nguyễn Thị Hoa",
+    "phone": "0905 123 456",
+    "email": "hoa.nguyen@example.vn",
+    "address": "Tổ dân phố 3, thị trấn Đắk Tô",
+    "subject": "Đèn đường hỏng trên đường Hùng Vương",
+    "content": "Đoạn đường từ chợ đến trường tiểu học mất đèn từ ba tuần nay.",
+    "topic": "giao-thong",
+}
+
+
+def make_feedback(portal=None, consent=("answer_feedback",), **overrides):
+    """One stored Feedback item, as the public form would store it."""
+    data = dict(GOOD, **overrides)
+    clean, errors = submit.validate(data, [])
+    assert not errors, errors
+    return submit.create(clean, [], record_consent(list(consent)))
+
+
+def all_feedback():
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(portal_type=names.PORTAL_TYPE)
+
+
+def reset_limits():
+    RateLimiter.reset_all()
