@@ -8,8 +8,11 @@ status; messages are translated into the request's language.
 import json
 
 from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 
 
 def error(request, status, type, message, field=None, errors=None, retry_after=None, **extra):
@@ -57,3 +60,16 @@ def json_object(request):
 def allow_write(request):
     """As plone.restapi's own write services: the API authenticates by header."""
     alsoProvides(request, IDisableCSRFProtection)
+
+
+@implementer(IPublishTraverse)
+class TraversingService(Service):
+    """A service that takes the path after its name: ``@name/a/b`` → ``params == ["a", "b"]``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self

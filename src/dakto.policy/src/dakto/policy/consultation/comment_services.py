@@ -16,8 +16,6 @@ import json
 from plone import api
 from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 from dakto.policy import _
 from dakto.policy import antispam
@@ -93,16 +91,7 @@ class CommentsPost(Service):
         }
 
 
-@implementer(IPublishTraverse)
-class CommentsPatch(Service):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class CommentsPatch(rest.TraversingService):
     def reply(self):
         comment = store.get(self.context, self.params[0]) if len(self.params) == 1 else None
         if comment is None:

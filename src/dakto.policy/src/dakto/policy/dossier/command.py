@@ -8,22 +8,15 @@ RelStorage it runs next to the servers.
 
 from pathlib import Path
 
-import transaction
-
 from dakto.policy.instance.messages import t
 from dakto.policy.instance.settings import SettingsError
 
 
 def cmd_import_dossiers(settings, args):
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from zope.component.hooks import setSite
     from zope.i18n import translate
 
     from dakto.policy.dossier import store
-    from dakto.policy.instance import config
-    from dakto.policy.instance.settings import SITE_ID
-    from dakto.policy.instance.site import open_app
+    from dakto.policy.instance.site import site_transaction
 
     path = Path(args.file)
     if not path.is_file():
@@ -31,18 +24,10 @@ def cmd_import_dossiers(settings, args):
     suffix = path.suffix.lower().lstrip(".")
     format = suffix if suffix in ("csv", "json") else None
     data = path.read_bytes()
-    config.check_not_running(settings)
-    config.check_database(settings)
-    config.write(settings)
-    app = open_app(settings)
-    try:
-        newSecurityManager(None, system)
-        portal = app[SITE_ID]
-        setSite(portal)
+    with site_transaction(settings) as portal:
         try:
             result = store.import_data(data, format, portal)
         except store.ImportRefused as refused:
-            transaction.abort()
             lines = [
                 f"  {LINE()} {line}, {field or '-'}: {translate(message, target_language=_lang())}"
                 for line, field, message in refused.errors[:50]
@@ -56,12 +41,6 @@ def cmd_import_dossiers(settings, args):
                 + "\n"
                 + "\n".join(lines)
             ) from None
-        transaction.commit()
-    except BaseException:
-        transaction.abort()
-        raise
-    finally:
-        app._p_jar.db().close()
     print(
         t(
             "Dossiers imported: ${created} new, ${updated} updated, ${unchanged} unchanged.",

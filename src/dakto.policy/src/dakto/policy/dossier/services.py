@@ -2,8 +2,6 @@
 ``POST {site}/@dossier-import`` (administrators: JSON list or CSV body)."""
 
 from plone.restapi.services import Service
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 from dakto.policy import _
 from dakto.policy import antispam
@@ -12,16 +10,7 @@ from dakto.policy.dossier import lookup as lookup_module
 from dakto.policy.dossier import store
 
 
-@implementer(IPublishTraverse)
-class DossierGet(Service):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class DossierGet(rest.TraversingService):
     def reply(self):
         raw = "/".join(self.params) if self.params else self.request.form.get("code", "")
         try:

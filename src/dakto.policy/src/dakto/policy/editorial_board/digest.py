@@ -93,33 +93,13 @@ def cmd_digest(settings):
     With the default FileStorage the server must be stopped (one process at a
     time); with RelStorage it runs next to the servers (see the README).
     """
-    import transaction
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from zope.component.hooks import setSite
-
-    from dakto.policy.instance import config
     from dakto.policy.instance.messages import t
-    from dakto.policy.instance.settings import SITE_ID
     from dakto.policy.instance.site import apply_mail_settings
-    from dakto.policy.instance.site import open_app
+    from dakto.policy.instance.site import site_transaction
 
-    config.check_not_running(settings)
-    config.check_database(settings)
-    config.write(settings)
-    app = open_app(settings)
-    try:
-        newSecurityManager(None, system)
-        portal = app[SITE_ID]
-        setSite(portal)
+    with site_transaction(settings) as portal:
         apply_mail_settings(portal, settings)
         count, sent = send_digest()
-        transaction.commit()
-    except BaseException:
-        transaction.abort()
-        raise
-    finally:
-        app._p_jar.db().close()
     print(
         t("Late items: ${count}; digest messages sent: ${sent}.", count=count, sent=sent),
         flush=True,

@@ -5,8 +5,6 @@ import binascii
 import json
 
 from plone.restapi.services import Service
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 from dakto.policy import _
 from dakto.policy import antispam
@@ -79,16 +77,7 @@ class FeedbackPost(Service):
         return api.portal.get().absolute_url()
 
 
-@implementer(IPublishTraverse)
-class FeedbackStatusGet(Service):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class FeedbackStatusGet(rest.TraversingService):
     def reply(self):
         raw = self.params[0] if len(self.params) == 1 else self.request.form.get("code")
         try:

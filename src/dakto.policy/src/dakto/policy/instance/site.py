@@ -1,5 +1,7 @@
 """Open the instance's database and create the Plone site when missing."""
 
+from contextlib import contextmanager
+
 import transaction
 
 from dakto.policy import DEMO_PROFILE_ID
@@ -26,6 +28,36 @@ def open_app(settings):
     app.REQUEST["HTTP_ACCEPT_LANGUAGE"] = SITE_LANGUAGE
     setRequest(app.REQUEST)
     return app
+
+
+@contextmanager
+def site_transaction(settings):
+    """The site, as the system user, for a command that works on the data.
+
+    Refuses while a server holds the FileStorage; commits when the block ends
+    normally, aborts when it raises; closes the database either way.
+    """
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import system
+    from zope.component.hooks import setSite
+
+    from dakto.policy.instance import config
+
+    config.check_not_running(settings)
+    config.check_database(settings)
+    config.write(settings)
+    app = open_app(settings)
+    try:
+        newSecurityManager(None, system)
+        portal = app[SITE_ID]
+        setSite(portal)
+        yield portal
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        raise
+    finally:
+        app._p_jar.db().close()
 
 
 def ensure_admin(app, settings):

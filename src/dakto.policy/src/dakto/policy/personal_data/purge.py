@@ -5,8 +5,6 @@ With the default FileStorage the server must be stopped first (one process
 at a time); with RelStorage it runs next to the servers.
 """
 
-import transaction
-
 from dakto.policy.instance.messages import t
 
 
@@ -21,27 +19,10 @@ def purge_site(portal):
 
 
 def cmd_purge_personal_data(settings):
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
+    from dakto.policy.instance.site import site_transaction
 
-    from dakto.policy.instance import config
-    from dakto.policy.instance.settings import SITE_ID
-    from dakto.policy.instance.site import open_app
-
-    config.check_not_running(settings)
-    config.check_database(settings)
-    config.write(settings)
-    app = open_app(settings)
-    try:
-        newSecurityManager(None, system)
-        portal = app[SITE_ID]
+    with site_transaction(settings) as portal:
         counts = purge_site(portal)
-        transaction.commit()
-    except BaseException:
-        transaction.abort()
-        raise
-    finally:
-        app._p_jar.db().close()
     total = sum(counts.values())
     print(
         t(
