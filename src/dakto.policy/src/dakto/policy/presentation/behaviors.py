@@ -20,3 +20,16 @@ class IAltText(model.Schema):
         required=True,
     )
     model.fieldset("default", fields=["alt_text"])
+
+
+@provider(IFormFieldProvider)
+class ILeadImageAltText(model.Schema):
+    alt_text = schema.TextLine(
+        title=_("Alternative text of the lead image"),
+        description=_(
+            "Describe what the lead image shows for people who cannot see it "
+            "(WCAG 2.1, criterion 1.1.1). Fill it in whenever you upload a lead image."
+        ),
+        required=False,
+    )
+    model.fieldset("default", fields=["alt_text"])

@@ -216,10 +216,7 @@ class HomepageViewlet(ViewletBase):
         root = self.context.absolute_url()
         return [
             {"title": _("Feedback and petitions"), "url": f"{root}/phan-anh-kien-nghi"},
-            {
-                "title": _("Dossier lookup"),
-                "url": "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html",
-            },
+            {"title": _("Dossier lookup"), "url": f"{root}/@@tra-cuu-ho-so"},
             {"title": _("Questions and answers"), "url": f"{root}/phan-anh-kien-nghi/hoi-dap"},
             {"title": _("Procedure lookup"), "url": f"{root}/thu-tuc-hanh-chinh"},
             {"title": _("Legal document lookup"), "url": f"{root}/van-ban"},
