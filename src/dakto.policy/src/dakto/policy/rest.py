@@ -52,7 +52,7 @@ def json_object(request):
     """The request's JSON body when it is an object, else None."""
     try:
         data = json.loads(request.get("BODY") or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 

@@ -98,7 +98,7 @@ class CommentsPatch(rest.TraversingService):
             return rest.error(self.request, 404, "NotFound", _("No such comment on this draft."))
         data = rest.json_object(self.request)
         state = data.get("state") if data else None
-        if state not in store.STATES:
+        if not isinstance(state, str) or state not in store.STATES:
             return rest.bad_request(
                 self.request,
                 {

@@ -295,7 +295,7 @@ def parse(data, format=None):
     if format == "json":
         try:
             loaded = json.loads(text)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             line = getattr(error, "lineno", 0)
             raise ImportRefused([(line, "", _("Not valid JSON."))]) from None
         if isinstance(loaded, dict) and isinstance(loaded.get("dossiers"), list):

@@ -9,6 +9,7 @@ from dakto.policy import _
 from dakto.policy.editorial_board import board
 from dakto.policy.editorial_board import deadlines
 from dakto.policy.editorial_board.content import CHANNEL_TITLES
+from dakto.policy.lookup_service import single
 from dakto.policy.workflow.names import PENDING_REVIEW
 from dakto.policy.workflow.names import REVIEWED
 
@@ -37,7 +38,7 @@ def iso(value):
 
 
 def read_month(form, default_today=True):
-    raw = (form.get("month") or "").strip()
+    raw = single(form.get("month"))
     if not raw:
         return deadlines.month_token(deadlines.today()) if default_today else ""
     try:
@@ -55,7 +56,7 @@ def read_month(form, default_today=True):
 
 def register_filters(form):
     """``{channel, person, month, status}`` from the request; FilterError if wrong."""
-    channel = (form.get("channel") or "").strip()
+    channel = single(form.get("channel"))
     if channel and channel not in CHANNEL_TITLES:
         raise FilterError(
             "channel",
@@ -64,7 +65,7 @@ def register_filters(form):
                 mapping={"value": channel, "allowed": ", ".join(CHANNEL_TITLES)},
             ),
         )
-    status = (form.get("status") or "").strip()
+    status = single(form.get("status"))
     if status and status not in STATUSES:
         raise FilterError(
             "status",
@@ -75,7 +76,7 @@ def register_filters(form):
         )
     return {
         "channel": channel,
-        "person": (form.get("person") or "").strip(),
+        "person": single(form.get("person")),
         "month": read_month(form, default_today=False),
         "status": status,
     }

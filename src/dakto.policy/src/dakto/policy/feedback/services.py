@@ -46,7 +46,7 @@ class FeedbackPost(Service):
             antispam.check_request_size(self.request, max_request_bytes() * 4 // 3 + 65536)
             try:
                 data = json.loads(self.request.get("BODY") or b"{}")
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 data = None
             if not isinstance(data, dict):
                 return rest.bad_request(self.request, {"body": _("Send a JSON object.")})

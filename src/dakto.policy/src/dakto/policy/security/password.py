@@ -53,7 +53,7 @@ def names_from_request(request):
             data = json.loads(body)
             if isinstance(data, dict):
                 names.extend(_names_in(data))
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):
         pass
     path = request.get("PATH_INFO", "") or ""
     if "/@users/" in path:

@@ -19,6 +19,9 @@ class VietnameseSearch(Search):
     )
 
     def __call__(self):
+        text = self.request.form.get("SearchableText")
+        if isinstance(text, (list, tuple)):  # ?SearchableText:list=…: one text
+            self.request.form["SearchableText"] = next((t for t in text if isinstance(t, str)), "")
         return self.index()
 
     def results(self, query=None, batch=True, b_size=10, b_start=0, use_content_listing=True):

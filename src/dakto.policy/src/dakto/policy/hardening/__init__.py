@@ -1,0 +1,92 @@
+"""Guards against bad input that the frameworks answer with a 500 (found by
+``tests/bad_input``); applied when this package is imported (its ZCML is
+included from the policy's configure.zcml).
+
+- JSON nested thousands deep (``[[[[…``) makes ``json.loads`` raise
+  RecursionError, which plone.restapi's ``json_body`` lets through; its PAS
+  plugin reads the body of EVERY JSON request, so any URL answered 500. The
+  deserializer's ``json`` becomes one whose ``loads`` turns it into ValueError:
+  plone.restapi's own DeserializationError (the plugin ignores the body, the
+  services answer 400).
+- Zope reads the form before traversal: a ``multipart/form-data`` request
+  without a boundary (KeyError), or a bad ``:date``/``:int``/``:float``
+  converter value (``?x:date=abc``: DateTime's SyntaxError, ValueError),
+  answered 500. ``HTTPRequest.processInputs`` now turns them into BadRequest
+  (400, with the reason).
+- plone.restapi's ``@search``: a query of only stop words or symbols (the
+  catalog's ParseError), ``SearchableText`` given as a list, a ``b_size``
+  below 1 (the batch's AssertionError) answered 500; now 400 with the reason.
+"""
+
+import json
+
+from DateTime.interfaces import DateTimeError
+from plone.restapi import deserializer
+from plone.restapi.search.handler import SearchHandler
+from Products.ZCTextIndex.ParseTree import ParseError
+from zExceptions import BadRequest
+from ZPublisher.HTTPRequest import HTTPRequest
+
+
+class DepthSafeJSON:
+    def __getattr__(self, name):
+        return getattr(json, name)
+
+    @staticmethod
+    def loads(*args, **kwargs):
+        try:
+            return json.loads(*args, **kwargs)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply") from None
+
+
+def _read_inputs_or_refuse(original):
+    def processInputs(self, *args, **kwargs):
+        try:
+            return original(self, *args, **kwargs)
+        except BadRequest:
+            raise
+        except (KeyError, ValueError, TypeError, DateTimeError) as error:
+            raise BadRequest(
+                f"The request's form data could not be read ({type(error).__name__}: "
+                f"{str(error)[:200]})."
+            ) from None
+
+    processInputs.dakto_guard = True
+    return processInputs
+
+
+def _search_or_refuse(original):
+    def search(self, query=None):
+        text = (query or {}).get("SearchableText")
+        if text is not None and not isinstance(text, str):
+            raise BadRequest("SearchableText: give one text, not a list.")
+        for name, low in (("b_size", 1), ("b_start", 0)):
+            raw = self.request.form.get(name)
+            try:
+                ok = raw is None or int(raw) >= low
+            except (TypeError, ValueError):
+                ok = False
+            if not ok:
+                raise BadRequest(f"{name}: '{str(raw)[:50]}' must be a whole number >= {low}.")
+        try:
+            return original(self, query)
+        except ParseError as error:
+            raise BadRequest(f"SearchableText: {str(error)[:200]}") from None
+        except ValueError as error:  # a value the catalog cannot use
+            raise BadRequest(str(error)[:200]) from None
+
+    search.dakto_guard = True
+    return search
+
+
+def apply():
+    if not isinstance(deserializer.json, DepthSafeJSON):
+        deserializer.json = DepthSafeJSON()
+    if not getattr(HTTPRequest.processInputs, "dakto_guard", False):
+        HTTPRequest.processInputs = _read_inputs_or_refuse(HTTPRequest.processInputs)
+    if not getattr(SearchHandler.search, "dakto_guard", False):
+        SearchHandler.search = _search_or_refuse(SearchHandler.search)
+
+
+apply()
