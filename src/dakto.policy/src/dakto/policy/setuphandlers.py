@@ -1,5 +1,6 @@
 """Post handlers of the profiles and the add-on control panel's filters."""
 
+import importlib
 import logging
 
 from plone import api
@@ -34,16 +35,23 @@ def post_install(context):
     install_features(portal)
 
 
+# What each feature sets up in the site beyond the profile's XML (groups,
+# folders, settings objects), in this order: each module's idempotent
+# ``install(portal)``. Imported when run, so that this module stays light.
+FEATURE_SETUPS = (
+    "dakto.policy.personal_data.setup",
+    "dakto.policy.feedback.setup",
+    "dakto.policy.forms.setup",
+    "dakto.policy.workflow.setup",  # the groups, before the editorial board's local roles
+    "dakto.policy.editorial_board.setup",
+    "dakto.policy.security.setup",
+)
+
+
 def install_features(portal):
-    """What each feature sets up in the site beyond the profile's XML (groups,
-    folders, settings objects). Idempotent: the install and every upgrade step
-    from 1002 on run it. One line per feature."""
-    __import__("dakto.policy.personal_data.setup", fromlist=["install"]).install(portal)
-    __import__("dakto.policy.feedback.setup", fromlist=["install"]).install(portal)
-    __import__("dakto.policy.forms.setup", fromlist=["install"]).install(portal)
-    __import__("dakto.policy.workflow.setup", fromlist=["install"]).install(portal)
-    __import__("dakto.policy.editorial_board.setup", fromlist=["install"]).install(portal)
-    __import__("dakto.policy.security.setup", fromlist=["install"]).install(portal)
+    """Run every feature's setup; the install and every upgrade step from 1002 on call it."""
+    for name in FEATURE_SETUPS:
+        importlib.import_module(name).install(portal)
 
 
 def post_uninstall(context):
