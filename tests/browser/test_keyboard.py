@@ -4,6 +4,7 @@ form is filled in and sent without a mouse."""
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
 
@@ -59,7 +60,7 @@ def test_main_menu_and_submenu_with_keyboard(site, browser):
     assert item.is_displayed()
     target = item.get_attribute("href")
     press(browser, Keys.ENTER)
-    assert browser.current_url.rstrip("/") == target.rstrip("/")
+    WebDriverWait(browser, 30).until(lambda b: b.current_url.rstrip("/") == target.rstrip("/"))
 
 
 def test_focus_is_visible(site, browser):
@@ -85,7 +86,11 @@ def test_form_filled_and_sent_with_keyboard(site, browser):
     )
     assert button.is_displayed()
     press(browser, Keys.ENTER)
-    assert "SearchableText=quy" in browser.current_url
+    # The answer takes its time on a loaded machine: wait for it, up to 30 s.
+    WebDriverWait(browser, 30).until(lambda b: "SearchableText=quy" in b.current_url)
+    WebDriverWait(browser, 30).until(
+        lambda b: "33/QĐ-UBND" in b.find_element("css selector", "#content").text
+    )
     assert "33/QĐ-UBND" in browser.find_element("css selector", "#content").text
 
 
