@@ -3,9 +3,12 @@ under concurrent load (wrk), each scenario a ratio to a baseline measured in
 the same run, since the machine is shared and noisy.
 
 Scenarios (every one at the same concurrency for the same duration):
-- vanilla Plone 6.2 front page (a plain site, Products.CMFPlone:plone +
-  plone.app.contenttypes:plone-content, made by this benchmark in a scratch
-  FileStorage and served by the same venv's WSGI server): the baseline;
+- vanilla Plone 6.2 front page: the baseline. A "Classic UI" site as Plone's
+  own add-site form makes it (plone.distribution's ``classic``: content
+  types, layout, the Barceloneta theme and its front page), made by this
+  benchmark in a scratch FileStorage, themed at 127.0.0.1 as the portal is
+  (Plone leaves 127.0.0.1 unthemed by default; a site served under its own
+  name is themed), served by the same venv's WSGI server;
 - this portal's homepage and a news article, uncached (plone.app.caching off);
 - the same with plone.app.caching's RAM cache (the policy's rules);
 - the same behind Varnish (deploy/varnish/default.vcl);
@@ -73,18 +76,28 @@ end
 """
 
 VANILLA_SITE = """
-import sys, transaction
+import transaction
 from dakto.policy.instance import settings as s
 from dakto.policy.instance.site import open_app
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import system
-from Products.CMFPlone.factory import addPloneSite
+from plone.distribution.api import site as distribution
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+from zope.component.hooks import setSite
 app = open_app(s.load())
 newSecurityManager(None, system)
 if "Plone" not in app.objectIds():
-    addPloneSite(app, "Plone", title="Plone", setup_content=True,
-                 profile_id="Products.CMFPlone:plone",
-                 extension_ids=["plone.app.contenttypes:plone-content"])
+    # What Plone's add-site form makes for "Classic UI": the classic
+    # distribution (contenttypes, layout, Barceloneta) with its front page.
+    distribution.create(app, "classic", {
+        "site_id": "Plone", "title": "Plone", "description": "A Plone Site",
+        "default_language": "en", "portal_timezone": "UTC", "setup_content": True,
+    })
+    setSite(app["Plone"])
+    # Themed at 127.0.0.1 like the portal (dakto.theme clears the list too):
+    # a site served under its own name is always themed.
+    getUtility(IRegistry)["plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist"] = []
     transaction.commit()
 app._p_jar.db().close()
 """
@@ -186,10 +199,11 @@ def rss_mb(pid):
     return round(int(match.group(1)) / 1024, 1) if match else None
 
 
-def vanilla_plone(tmp, threads):
-    """A plain Plone 6.2 site in a scratch FileStorage, served by runwsgi."""
+def vanilla_plone(tmp, storage):
+    """A Plone 6.2 Classic UI site on the same kind of storage as the portal
+    (``storage``: the DAKTO_* settings), served by runwsgi."""
     port = free_port()
-    env = base_env(tmp / "vanilla", port, DAKTO_THREADS=threads)
+    env = base_env(tmp / "vanilla", port, **storage)
     python = Path(sys.executable)
     subprocess.run(
         [str(python.with_name("dakto")), "configure"],
@@ -261,7 +275,7 @@ def run(args):
     stack = []
     meta = {}
     try:
-        log("PostgreSQL, the portal on RelStorage (demo content), a vanilla Plone site…")
+        log("PostgreSQL, the portal (demo content) and a vanilla Plone site on RelStorage…")
         (tmp / "pg").mkdir()
         pg = PostgresCluster(postgres_bin(), tmp / "pg").start()
         stack.append(pg)
@@ -272,7 +286,11 @@ def run(args):
         stack.append(zope1)
         zope2 = DaktoServer(base_env(tmp / "zope2", free_port(), **common), "serve").start()
         stack.append(zope2)
-        vanilla, vanilla_url = vanilla_plone(tmp, args.threads)
+        # The baseline on the same storage (its own database in the same
+        # PostgreSQL) and thread count: the ratio is the portal's code alone.
+        vanilla, vanilla_url = vanilla_plone(
+            tmp, {**common, "DAKTO_PG_DSN": pg.createdb("vanilla")}
+        )
         stack.append(vanilla)
         site = zope1.url
         log(

@@ -8,12 +8,14 @@ from DateTime import DateTime
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.base.interfaces import IPloneSiteRoot
+from plone.memoize import ram
 from Products.CMFCore.interfaces import IFolderish
 
 from dakto.policy import _
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.identity.settings import get_identity
+from dakto.policy.presentation.navigation import anonymous_catalog_key
 from dakto.policy.structure.sections import NEWS_SECTION
 from dakto.policy.workflow.names import PUBLISHED
 
@@ -143,7 +145,9 @@ class HomepageViewlet(ViewletBase):
                 "date": local_date(value) if value else "",
             }
 
+    @ram.cache(lambda method, viewlet: anonymous_catalog_key(viewlet))
     def blocks(self):
+        """The five blocks (memoised for anonymous visitors: navigation.py)."""
         root = self.context.absolute_url()
         now = DateTime()
         return [
