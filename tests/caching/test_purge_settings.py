@@ -53,6 +53,17 @@ def test_apply_purge_settings(portal):
     )
 
 
+def test_reimporting_the_registry_keeps_purging_on(portal):
+    """An upgrade re-imports the profile's registry (upgrades/v1002.py): the
+    proxies and purging that DAKTO_PURGE_URL or the control panel set stay."""
+    apply_purge_settings(portal, "http://127.0.0.1:6081")
+    api.portal.get_tool("portal_setup").runImportStepFromProfile(
+        "profile-dakto.policy:default", "plone.app.registry", run_dependencies=False
+    )
+    assert api.portal.get_registry_record(ENABLED)
+    assert api.portal.get_registry_record(PROXIES) == ("http://127.0.0.1:6081",)
+
+
 def test_listing_paths_of_a_news_item(manager):
     portal = manager
     topic = next(iter(portal["tin-tuc"].objectValues()))

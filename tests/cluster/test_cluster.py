@@ -3,6 +3,7 @@ HAProxy. One process is killed with SIGKILL during a stream of requests:
 HAProxy's health check takes it out and the stream goes on; at most the
 requests in flight on the killed process may fail."""
 
+import base64
 import os
 import re
 import signal
@@ -162,6 +163,47 @@ def test_resource_with_a_hash_is_cached_for_a_year(cluster):
     with urllib.request.urlopen(hashed[0], timeout=60) as response:
         cache_control = response.headers["Cache-Control"]
     assert "max-age=31536000" in cache_control and "public" in cache_control, cache_control
+
+
+def basic_auth_attempt(port, login, password):
+    """Status and X-Login-Locked of one HTTP Basic login at one process."""
+    token = base64.b64encode(f"{login}:{password}".encode()).decode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/dakto/@users/{login}",
+        headers={"Authorization": f"Basic {token}", "Accept": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers.get("X-Login-Locked")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("X-Login-Locked")
+
+
+def test_failed_logins_count_at_every_process(cluster):
+    """The lockout counters are in PostgreSQL: wrong passwords spread over
+    the two processes lock the account at both after 5 in all."""
+    first, second = cluster["second_port"] - 1, cluster["second_port"]
+    login = "ke-do-mat-khau"
+    for port in (first, second, first, second):
+        assert basic_auth_attempt(port, login, "sai") == (401, None)
+    assert basic_auth_attempt(first, login, "sai") == (401, "account")  # the fifth
+    assert basic_auth_attempt(second, login, "sai") == (401, "account")
+    assert basic_auth_attempt(first, login, "sai") == (401, "account")
+    # another login name is not locked (the address lock is at 20)
+    assert basic_auth_attempt(second, "nguoi-khac", "sai") == (401, None)
+    # one audit log for the cluster: each process shows the attempts made
+    # at both (5 failures, the lockout, 2 refusals)
+    token = base64.b64encode(b"admin:admin").decode()
+    pages = []
+    for port in (first, second):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/dakto/@@audit-log?kind=login&limit=1000",
+            headers={"Authorization": f"Basic {token}", "Accept-Language": "en"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            pages.append(response.read().decode())
+    counts = [page.count(login) for page in pages]
+    assert counts[0] == counts[1] >= 8, counts
 
 
 def test_a_killed_process_loses_no_request_beyond_those_in_flight(cluster):

@@ -45,6 +45,7 @@ FEATURE_SETUPS = (
     "dakto.policy.workflow.setup",  # the groups, before the editorial board's local roles
     "dakto.policy.editorial_board.setup",
     "dakto.policy.security.setup",
+    "dakto.policy.caching.setup",
 )
 
 

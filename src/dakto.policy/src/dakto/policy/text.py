@@ -6,7 +6,19 @@ or without them finds the item; ``đ``/``Đ`` (which do not decompose under NFD)
 fold to ``d``, and old/new tone placement (``hoà``/``hòa``) folds the same.
 """
 
+import re
 import unicodedata
+
+
+#: C0 control characters and DEL, except tab, line feed and carriage return.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain(value, single_line=False):
+    """``value`` (a str) in NFC, without control characters, trimmed; with
+    ``single_line`` every run of white space (line breaks too) as one space."""
+    value = CONTROL_RE.sub("", nfc(value)).strip()
+    return " ".join(value.split()) if single_line else value
 
 
 def nfc(value):

@@ -21,6 +21,7 @@ from zope.interface import Invalid
 from zope.schema.interfaces import ValidationError
 
 from dakto.policy import _
+from dakto.policy.text import plain
 
 
 class MessageError(ValidationError):
@@ -131,3 +132,22 @@ class FieldNamingInvariantsValidator(validator.InvariantsValidator):
     def extra_errors(self, data, values):
         """``(field name, message)`` pairs for REST only (forms use field validators)."""
         return ()
+
+
+def citizen_text(value, label, max_length, required=False, single_line=False):
+    """A text a citizen sent in a public form or REST body, cleaned
+    (``text.plain``): ``(text, None)``, ``(None, None)`` when empty and not
+    required, or ``(None, message)`` naming the field ``label``."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        return None, _("${field}: enter text.", mapping={"field": label})
+    value = plain(value, single_line)
+    if not value:
+        return None, (_("${field} is required.", mapping={"field": label}) if required else None)
+    if len(value) > max_length:
+        return None, _(
+            "${field}: at most ${max} characters (you sent ${count}).",
+            mapping={"field": label, "max": max_length, "count": len(value)},
+        )
+    return value, None

@@ -36,7 +36,7 @@ from zope.event import notify
 from dakto.policy import _
 from dakto.policy.consultation.period import Period
 from dakto.policy.contacts import valid_email
-from dakto.policy.text import nfc
+from dakto.policy.validation import citizen_text
 
 
 ANNOTATION_KEY = "dakto.policy.draft_comments"
@@ -60,7 +60,6 @@ FIELDS = {
 }
 SINGLE_LINE = ("name", "email", "organisation", "article")
 MAX_REQUEST_BYTES = 64 * 1024
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MARKUP_RE = re.compile(r"<\s*[A-Za-z!/?]|&#?[A-Za-z0-9]+;|javascript:", re.IGNORECASE)
 
 CLOSED_MESSAGE = _("The comment period of this draft has closed: comments are no longer received.")
@@ -122,24 +121,12 @@ def validate(data):
     """``(clean, errors)``: ``errors`` maps public field names to i18n messages."""
     clean, errors = {}, {}
     for name, (max_length, label, required) in FIELDS.items():
-        value = data.get(name)
+        value, error = citizen_text(
+            data.get(name), label, max_length, required, single_line=name in SINGLE_LINE
+        )
+        if error:
+            errors[name] = error
         if value is None:
-            value = ""
-        if not isinstance(value, str):
-            errors[name] = _("${field}: enter text.", mapping={"field": label})
-            continue
-        value = CONTROL_RE.sub("", nfc(value)).strip()
-        if name in SINGLE_LINE:
-            value = " ".join(value.split())
-        if not value:
-            if required:
-                errors[name] = _("${field} is required.", mapping={"field": label})
-            continue
-        if len(value) > max_length:
-            errors[name] = _(
-                "${field}: at most ${max} characters (you sent ${count}).",
-                mapping={"field": label, "max": max_length, "count": len(value)},
-            )
             continue
         if MARKUP_RE.search(value):
             errors[name] = _(

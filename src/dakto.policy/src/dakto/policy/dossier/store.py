@@ -35,7 +35,7 @@ from dakto.policy import _
 from dakto.policy.dossier.vocabularies import STATUSES
 from dakto.policy.dossier.vocabularies import VIETNAMESE_LABELS
 from dakto.policy.text import fold
-from dakto.policy.text import nfc
+from dakto.policy.text import plain
 
 
 ANNOTATION_KEY = "dakto.policy.dossiers"
@@ -57,7 +57,6 @@ MAX_BYTES = 20 * 1024 * 1024
 # e.g. 000.00.18.H34-261105-0001 (the national portal's form) or HS-2026-00123.
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]{2,49}$")
 MARKUP_RE = re.compile(r"<\s*[A-Za-z!/?]|javascript:", re.IGNORECASE)
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 STATUS_BY_LABEL = {
     fold(label): key for key, labels in VIETNAMESE_LABELS.items() for label in labels
 } | {fold(key): key for key in STATUSES}
@@ -170,7 +169,7 @@ def _row_errors(line, raw):
         if not isinstance(value, str):
             errors.append((line, name, _("Enter text.")))
             continue
-        value = " ".join(CONTROL_RE.sub("", nfc(value)).split())
+        value = plain(value, single_line=True)
         if not value:
             if required:
                 errors.append((line, name, _("Required.")))

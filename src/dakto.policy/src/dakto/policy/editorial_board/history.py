@@ -6,6 +6,8 @@ transition), shared with the royalties and the reports.
 """
 
 from dakto.policy.workflow.history import entries
+from dakto.policy.workflow.history import first
+from dakto.policy.workflow.history import last
 from dakto.policy.workflow.history import published_at
 from dakto.policy.workflow.names import APPROVE
 from dakto.policy.workflow.names import PUBLISH
@@ -21,21 +23,6 @@ __all__ = (
     "approved",
     "first_published",
 )
-
-
-def first(obj, *actions):
-    for entry in entries(obj):
-        if entry.get("action") in actions:
-            return entry
-    return None
-
-
-def last(obj, *actions):
-    found = None
-    for entry in entries(obj):
-        if entry.get("action") in actions:
-            found = entry
-    return found
 
 
 def _time(entry):

@@ -11,7 +11,6 @@ when shown.
 """
 
 import logging
-import re
 import threading
 import time
 
@@ -36,6 +35,7 @@ from dakto.policy.feedback import names
 from dakto.policy.feedback.interfaces import REGISTRY_PREFIX
 from dakto.policy.feedback.vocabularies import TOPICS
 from dakto.policy.text import nfc
+from dakto.policy.validation import citizen_text
 
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,6 @@ FIELDS = {
     "subject": ("title", content.MAX_SUBJECT, _("Subject")),
     "content": ("content", content.MAX_CONTENT, _("Content")),
 }
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SINGLE_LINE = ("name", "phone", "email", "address", "subject")
 
 
@@ -100,24 +99,12 @@ def validate(data, files=()):
     clean = {}
     required = required_fields()
     for public, (attr, max_length, label) in FIELDS.items():
-        value = data.get(public)
+        value, error = citizen_text(
+            data.get(public), label, max_length, public in required, public in SINGLE_LINE
+        )
+        if error:
+            errors[public] = error
         if value is None:
-            value = ""
-        if not isinstance(value, str):
-            errors[public] = _("${field}: enter text.", mapping={"field": label})
-            continue
-        value = CONTROL_RE.sub("", nfc(value)).strip()
-        if public in SINGLE_LINE:
-            value = " ".join(value.split())
-        if not value:
-            if public in required:
-                errors[public] = _("${field} is required.", mapping={"field": label})
-            continue
-        if len(value) > max_length:
-            errors[public] = _(
-                "${field}: at most ${max} characters (you sent ${count}).",
-                mapping={"field": label, "max": max_length, "count": len(value)},
-            )
             continue
         try:
             if public == "phone":

@@ -8,8 +8,15 @@ in a 401 whose transaction is rolled back, so a ZODB store would lose it),
 and it costs no ZODB write on anonymous requests. ``@@audit-log`` reads the
 end of that file. When the logger has no file (a bare test instance),
 ``DAKTO_AUDIT_LOG`` or ``$DAKTO_VAR/log/audit.log`` is opened on first use.
+
+On RelStorage, where several Zope processes serve the site, each entry also
+goes into the table ``dakto_audit`` of the same PostgreSQL database
+(``shared_tables``), and ``@@audit-log`` reads that table: one log for the
+whole cluster, whichever process served the request. Each process's file
+stays as the record of last resort when the database is unreachable.
 """
 
+import contextlib
 import datetime
 import json
 import logging
@@ -22,6 +29,8 @@ from plone import api
 from zope.globalrequest import getRequest
 
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.shared_tables import SharedTableUnavailable
+from dakto.policy.shared_tables import shared_table
 
 
 LOGGER_NAME = "dakto.audit"
@@ -42,6 +51,11 @@ KIND_OF = {
 }
 FILTERS = ("login", "roles", "groups", "sharing", "users", "workflow")
 TAIL_BYTES = 2 * 1024 * 1024
+SHARED_DDL = (
+    "CREATE TABLE IF NOT EXISTS {table} (id bigserial PRIMARY KEY, kind text NOT NULL,"
+    " entry jsonb NOT NULL); CREATE INDEX IF NOT EXISTS {table}_kind ON {table} (kind, id)"
+)
+SHARED = shared_table(os.environ, "dakto_audit", SHARED_DDL)
 
 
 def file_handler():
@@ -102,12 +116,33 @@ def record(event, **fields):
         fields["ip"] = client_ip()
     entry.update(fields)
     ensure_handler()
-    logger.info(json.dumps(entry, ensure_ascii=False, default=str))
+    line = json.dumps(entry, ensure_ascii=False, default=str)
+    logger.info(line)
+    if SHARED is not None:
+        with contextlib.suppress(SharedTableUnavailable):
+            SHARED.run("INSERT INTO {table} (kind, entry) VALUES (%s, %s)", entry["kind"], line)
     return entry
 
 
 def read(limit=200, kind=None):
-    """The last ``limit`` entries (newest first), of one kind if given."""
+    """The last ``limit`` entries (newest first), of one kind if given: the
+    cluster's table on RelStorage, else this process's file."""
+    if SHARED is not None:
+        try:
+            rows = SHARED.run(
+                "SELECT entry FROM {table} WHERE %s IS NULL OR kind = %s ORDER BY id DESC LIMIT %s",
+                kind or None,
+                kind or None,
+                limit,
+            )
+            return [entry for (entry,) in rows]
+        except SharedTableUnavailable:
+            pass
+    return read_file(limit, kind)
+
+
+def read_file(limit=200, kind=None):
+    """The last ``limit`` entries of this process's file (newest first)."""
     handler = ensure_handler()
     if handler is None:
         return []

@@ -11,15 +11,19 @@ While a login name or a client address is locked, the password is removed
 from the credentials: no later authenticator, not even the right password,
 lets the request in.
 
-The counters live in this process's memory behind a lock, not in the ZODB:
-failed requests end in 401 and their transaction is aborted, so a persistent
-counter would lose exactly the attempts it must count; and writing on every
-anonymous attempt would turn brute force into ZODB write conflicts. With
-several Zope processes each counts for itself (an attacker spread over N
-processes gets N × the attempts); the client-address lock still holds at
-each of them.
+The counters are not in the ZODB: failed requests end in 401 and their
+transaction is aborted, so a persistent counter would lose exactly the
+attempts it must count; and writing on every anonymous attempt would turn
+brute force into ZODB write conflicts. With FileStorage (one process) they
+live in the process's memory behind a lock. On RelStorage, where several
+Zope processes serve the same site, they live in a table of the same
+PostgreSQL database (``dakto_login_failure``), written at once outside the
+ZODB transaction, so that every process counts every attempt: an attacker
+spread over N processes gets no more tries than against one.
 """
 
+import contextlib
+import os
 import threading
 import time
 
@@ -37,6 +41,8 @@ from zope.interface import implementer
 from dakto.policy import _
 from dakto.policy.security import audit
 from dakto.policy.security import settings
+from dakto.policy.shared_tables import SharedTableUnavailable
+from dakto.policy.shared_tables import shared_table
 
 
 PLUGIN_ID = "dakto_lockout"
@@ -81,7 +87,70 @@ class Counters:
             self._failures.pop(key, None)
 
 
-COUNTERS = Counters()
+class SharedCounters:
+    """The same counters in a table of the cluster's PostgreSQL database
+    (``shared_tables``), seen by every Zope process. When the database
+    cannot be reached the process counts in its own memory (and says so in
+    the log) rather than letting every login through."""
+
+    DDL = (
+        "CREATE TABLE IF NOT EXISTS {table} (key text NOT NULL, at double precision NOT NULL);"
+        " CREATE INDEX IF NOT EXISTS {table}_key_at ON {table} (key, at)"
+    )
+    KEEP_SECONDS = 24 * 3600  # older failures no lock period can count
+
+    def __init__(self, table):
+        self.table = table
+        self._fallback = Counters()
+
+    @staticmethod
+    def _key(key):
+        return ":".join(key)
+
+    def clear(self):
+        self._fallback.clear()
+        with contextlib.suppress(SharedTableUnavailable):
+            self.table.run("DELETE FROM {table}")
+
+    def locked_for(self, key, attempts, window, now=None):
+        now = time.time() if now is None else now
+        try:
+            rows = self.table.run(
+                "SELECT at FROM {table} WHERE key = %s AND at > %s ORDER BY at LIMIT %s",
+                self._key(key),
+                now - window,
+                attempts,
+            )
+        except SharedTableUnavailable:
+            return self._fallback.locked_for(key, attempts, window, now)
+        if len(rows) < attempts:
+            return 0
+        return max(1, int(rows[attempts - 1][0] + window - now) + 1)
+
+    def fail(self, key, now=None):
+        now = time.time() if now is None else now
+        self._fallback.fail(key, now)
+        with contextlib.suppress(SharedTableUnavailable):
+            self.table.run(
+                "INSERT INTO {table} (key, at) VALUES (%s, %s); DELETE FROM {table} WHERE at < %s",
+                self._key(key),
+                now,
+                now - self.KEEP_SECONDS,
+            )
+
+    def reset(self, key):
+        self._fallback.reset(key)
+        with contextlib.suppress(SharedTableUnavailable):
+            self.table.run("DELETE FROM {table} WHERE key = %s", self._key(key))
+
+
+def counters_for(env):
+    """Shared counters on RelStorage, this process's own on FileStorage."""
+    table = shared_table(env, "dakto_login_failure", SharedCounters.DDL)
+    return Counters() if table is None else SharedCounters(table)
+
+
+COUNTERS = counters_for(os.environ)
 
 
 def client_ip(request):

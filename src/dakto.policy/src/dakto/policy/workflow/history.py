@@ -10,11 +10,24 @@ from DateTime import DateTime
 from dakto.policy.workflow.names import PUBLISHED
 
 
-def entries(obj):
-    """Every workflow history entry of ``obj``, oldest first."""
+def entries(obj, workflow_id=None):
+    """The workflow history entries of ``obj``, oldest first: of every
+    workflow it has been in, or of ``workflow_id`` only."""
     history = getattr(obj, "workflow_history", None) or {}
-    found = [entry for chain in history.values() for entry in chain]
+    chains = history.values() if workflow_id is None else [history.get(workflow_id) or ()]
+    found = [entry for chain in chains for entry in chain]
     return sorted(found, key=lambda entry: entry.get("time") or DateTime(0))
+
+
+def first(obj, *actions, workflow_id=None):
+    """The oldest entry made by one of ``actions``, or None."""
+    return next((e for e in entries(obj, workflow_id) if e.get("action") in actions), None)
+
+
+def last(obj, *actions, workflow_id=None):
+    """The latest entry made by one of ``actions``, or None."""
+    found = [e for e in entries(obj, workflow_id) if e.get("action") in actions]
+    return found[-1] if found else None
 
 
 def last_entry_into(obj, state):

@@ -17,6 +17,8 @@ from Products.Five import BrowserView
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy.workflow.history import entries
+from dakto.policy.workflow.history import last
 from dakto.policy.workflow.names import DRAFT
 from dakto.policy.workflow.names import REJECT
 from dakto.policy.workflow.names import SUBMIT
@@ -46,27 +48,16 @@ def require_reason(obj, event):
         raise ReasonRequired(reason_required_message(getattr(obj, "REQUEST", None)))
 
 
-def own_entries(obj):
-    """The editorial workflow's history of ``obj``, oldest first."""
-    history = getattr(obj, "workflow_history", None) or {}
-    return list(history.get(WORKFLOW_ID) or ())
-
-
-def last_action(obj, action):
-    found = [entry for entry in own_entries(obj) if entry.get("action") == action]
-    return found[-1] if found else None
-
-
 def submitter(obj):
     """Who made the last ``submit`` of ``obj`` (a user id), or None."""
-    entry = last_action(obj, SUBMIT)
+    entry = last(obj, SUBMIT, workflow_id=WORKFLOW_ID)
     return entry.get("actor") if entry else None
 
 
 def rejection(obj):
     """The history entry of the reject that put ``obj`` back in draft, or None
     when it is not a rejected draft (never rejected, or submitted since)."""
-    chain = own_entries(obj)
+    chain = entries(obj, WORKFLOW_ID)
     if not chain:
         return None
     last = chain[-1]
