@@ -3,12 +3,9 @@ under concurrent load (wrk), each scenario a ratio to a baseline measured in
 the same run, since the machine is shared and noisy.
 
 Scenarios (every one at the same concurrency for the same duration):
-- vanilla Plone 6.2 front page: the baseline. A "Classic UI" site as Plone's
-  own add-site form makes it (plone.distribution's ``classic``: content
-  types, layout, the Barceloneta theme and its front page), made by this
-  benchmark in a scratch FileStorage, themed at 127.0.0.1 as the portal is
-  (Plone leaves 127.0.0.1 unthemed by default; a site served under its own
-  name is themed), served by the same venv's WSGI server;
+- vanilla Plone 6.2 front page: the baseline (bench/baseline.py), on the
+  same storage as the portal (its own database in the same PostgreSQL),
+  served by the same venv's WSGI server;
 - this portal's homepage and a news article, uncached (plone.app.caching off);
 - the same with plone.app.caching's RAM cache (the policy's rules);
 - the same behind Varnish (deploy/varnish/default.vcl);
@@ -76,29 +73,17 @@ end
 """
 
 VANILLA_SITE = """
-import transaction
+import sys, transaction
+sys.path.insert(0, "bench")
+from baseline import create_classic_site
 from dakto.policy.instance import settings as s
 from dakto.policy.instance.site import open_app
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import system
-from plone.distribution.api import site as distribution
-from plone.registry.interfaces import IRegistry
-from zope.component import getUtility
-from zope.component.hooks import setSite
 app = open_app(s.load())
 newSecurityManager(None, system)
-if "Plone" not in app.objectIds():
-    # What Plone's add-site form makes for "Classic UI": the classic
-    # distribution (contenttypes, layout, Barceloneta) with its front page.
-    distribution.create(app, "classic", {
-        "site_id": "Plone", "title": "Plone", "description": "A Plone Site",
-        "default_language": "en", "portal_timezone": "UTC", "setup_content": True,
-    })
-    setSite(app["Plone"])
-    # Themed at 127.0.0.1 like the portal (dakto.theme clears the list too):
-    # a site served under its own name is always themed.
-    getUtility(IRegistry)["plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist"] = []
-    transaction.commit()
+create_classic_site(app)
+transaction.commit()
 app._p_jar.db().close()
 """
 

@@ -45,3 +45,24 @@ def test_upgrade_from_1000_brings_a_site_up_to_date(portal, manager, setup_tool)
     assert [b.getObject() for b in catalog(is_reference_news=False, portal_type="News Item")] == [
         news
     ]
+
+
+def test_upgrade_from_1002_removes_plones_footer_portlets(portal, manager, setup_tool):
+    from plone.app.portlets.portlets import classic
+    from plone.portlets.interfaces import IPortletAssignmentMapping
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    manager_ = getUtility(IPortletManager, name="plone.footerportlets", context=portal)
+    mapping = getMultiAdapter((portal, manager_), IPortletAssignmentMapping)
+    assert sorted(mapping) == ["actions"]  # a new site has only the site actions
+    # the footer as a 1002 site has it
+    mapping["footer"] = classic.Assignment(template="@@footer", macro="")
+    mapping["colophon"] = classic.Assignment(template="colophon", macro="")
+    setup_tool.setLastVersionForProfile(PROFILE, "1002")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert sorted(mapping) == ["actions"]
