@@ -16,6 +16,9 @@ included from the policy's configure.zcml).
 - plone.restapi's ``@search``: a query of only stop words or symbols (the
   catalog's ParseError), ``SearchableText`` given as a list, a ``b_size``
   below 1 (the batch's AssertionError) answered 500; now 400 with the reason.
+
+The reasons are translated (Vietnamese unless the request asks for English;
+before traversal only the Accept-Language header can say so).
 """
 
 import json
@@ -25,7 +28,26 @@ from plone.restapi import deserializer
 from plone.restapi.search.handler import SearchHandler
 from Products.ZCTextIndex.ParseTree import ParseError
 from zExceptions import BadRequest
+from zope.i18n import translate
 from ZPublisher.HTTPRequest import HTTPRequest
+
+from dakto.policy import SITE_LANGUAGE
+from dakto.policy import _
+
+
+def request_language(request):
+    """The portal language a request asks for before the site has negotiated
+    one: English when Accept-Language puts it before Vietnamese, else
+    Vietnamese (the portal's language, also when the header names neither)."""
+    header = request.get("HTTP_ACCEPT_LANGUAGE", "") if request is not None else ""
+    accepted = [part.split(";")[0].strip().lower()[:2] for part in header.split(",")]
+    ranked = [code for code in accepted if code in ("vi", "en")]
+    return ranked[0] if ranked else SITE_LANGUAGE
+
+
+def refusal(message, request):
+    """``message`` translated into ``request_language(request)``."""
+    return translate(message, target_language=request_language(request))
 
 
 class DepthSafeJSON:
@@ -47,10 +69,11 @@ def _read_inputs_or_refuse(original):
         except BadRequest:
             raise
         except (KeyError, ValueError, TypeError, DateTimeError) as error:
-            raise BadRequest(
-                f"The request's form data could not be read ({type(error).__name__}: "
-                f"{str(error)[:200]})."
-            ) from None
+            message = _(
+                "The request's form data could not be read (${reason}).",
+                mapping={"reason": f"{type(error).__name__}: {str(error)[:200]}"},
+            )
+            raise BadRequest(refusal(message, self)) from None
 
     processInputs.dakto_guard = True
     return processInputs
@@ -60,7 +83,7 @@ def _search_or_refuse(original):
     def search(self, query=None):
         text = (query or {}).get("SearchableText")
         if text is not None and not isinstance(text, str):
-            raise BadRequest("SearchableText: give one text, not a list.")
+            raise BadRequest(refusal(_("SearchableText: give one text, not a list."), self.request))
         for name, low in (("b_size", 1), ("b_start", 0)):
             raw = self.request.form.get(name)
             try:
@@ -68,11 +91,19 @@ def _search_or_refuse(original):
             except (TypeError, ValueError):
                 ok = False
             if not ok:
-                raise BadRequest(f"{name}: '{str(raw)[:50]}' must be a whole number >= {low}.")
+                message = _(
+                    "${name}: '${value}' must be a whole number from ${low}.",
+                    mapping={"name": name, "value": str(raw)[:50], "low": low},
+                )
+                raise BadRequest(refusal(message, self.request))
         try:
             return original(self, query)
         except ParseError as error:
-            raise BadRequest(f"SearchableText: {str(error)[:200]}") from None
+            message = _(
+                "SearchableText: the search text has no word to look for (${reason}).",
+                mapping={"reason": str(error)[:200]},
+            )
+            raise BadRequest(refusal(message, self.request)) from None
         except ValueError as error:  # a value the catalog cannot use
             raise BadRequest(str(error)[:200]) from None
 

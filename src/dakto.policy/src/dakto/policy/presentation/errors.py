@@ -8,9 +8,12 @@ from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.browser.exceptions import ExceptionView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import BadRequest
+from zope.component.hooks import getSite
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy.hardening import request_language
 from dakto.policy.instance.wsgi import RETRY_AFTER
 from dakto.policy.instance.wsgi import is_storage_failure
 
@@ -18,6 +21,7 @@ from dakto.policy.instance.wsgi import is_storage_failure
 TEMPLATES = Path(__file__).parent / "templates"
 NOT_FOUND = ("NotFound",)
 FORBIDDEN = ("Unauthorized", "Forbidden")
+BAD_REQUEST = ("BadRequest",)
 UNAVAILABLE_MESSAGE = _(
     "The portal could not save your request: its data storage failed (the disk is full "
     "or the database cannot be reached). Nothing you sent was saved and nothing stored "
@@ -29,12 +33,36 @@ class ErrorView(ExceptionView):
     basic_template = ViewPageTemplateFile(str(TEMPLATES / "error_basic.pt"))
 
     def __call__(self):
+        self.exception = self.context  # Plone's view replaces context by the parent
         if is_storage_failure(self.context):
             return self.unavailable()
         if IAPIRequest.providedBy(self.request):
             # REST clients keep plone.rest's JSON errors (field and message).
             return ErrorHandling(self.context, self.request)()
+        if getSite() is None:
+            # Before traversal (Zope could not read the request): no site has
+            # negotiated a language; Vietnamese unless English comes first.
+            self.request.environ["HTTP_ACCEPT_LANGUAGE"] = request_language(self.request)
+        if isinstance(self.context, BadRequest) and "text/html" not in self.request.getHeader(
+            "Accept", ""
+        ):
+            return self.bad_request_json()
         return super().__call__()
+
+    def language(self):
+        return request_language(self.request)
+
+    def reason(self):
+        """What was wrong with the request (a BadRequest's own message)."""
+        return str(self.exception)
+
+    def bad_request_json(self):
+        """400 with the reason for a client that did not ask for HTML (Plone's
+        view gives it only ``{"error_type": "BadRequest"}``)."""
+        response = self.request.response
+        response.setStatus(400)
+        response.setHeader("Content-Type", "application/json")
+        return json.dumps({"type": "BadRequest", "message": self.reason()}, ensure_ascii=False)
 
     def unavailable(self):
         """503 for a full disk or an unreachable database: the same for every client."""
@@ -53,6 +81,8 @@ class ErrorView(ExceptionView):
             return "unavailable"
         if error_type in NOT_FOUND:
             return "not-found"
+        if error_type in BAD_REQUEST:
+            return "bad-request"
         if error_type in FORBIDDEN:
             return "forbidden"
         return "error"
