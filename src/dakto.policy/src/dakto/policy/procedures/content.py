@@ -20,6 +20,7 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 from dakto.policy import _
+from dakto.policy.legal_documents.content import PORTAL_TYPE as LEGAL_DOCUMENT_TYPE
 from dakto.policy.procedures.fields import ProcedureCode
 from dakto.policy.procedures.fields import ServiceURL
 from dakto.policy.procedures.fields import StructuredList
@@ -30,7 +31,6 @@ from dakto.policy.procedures.vocabularies import ONLINE
 from dakto.policy.procedures.vocabularies import ONLINE_LEVELS
 
 
-LEGAL_DOCUMENT_TYPE = "LegalDocument"
 FORM_TYPE = "File"
 
 TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
