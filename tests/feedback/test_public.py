@@ -5,6 +5,7 @@ import base64
 import gzip
 import io
 import json
+import time
 
 import pytest
 import transaction
@@ -398,3 +399,34 @@ def test_staff_see_the_item(functional):
     )
     assert status == 200
     assert SECRET["name"] in page and obj.tracking_code in page
+
+
+def test_forwarding_mails_the_unit_that_must_answer(functional, mail):
+    """The unit chosen in "Forwarded to" gets a mail with the code, the
+    subject and the link to the item (never the sender's personal data)."""
+    portal = functional["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        unit = api.content.create(
+            container=portal["gioi-thieu"]["co-cau-to-chuc"],
+            type="OrgUnit",
+            id="dia-chinh-xay-dung",
+            title="Công chức Địa chính - Xây dựng",
+            email="diachinh.dakto@example.vn",
+        )
+        obj = make_feedback(**SECRET)
+        obj.purpose = "hoi-dap"
+        api.content.transition(obj, transition=names.CLASSIFY)
+        transaction.commit()
+        assert not mail.to("diachinh.dakto@example.vn")
+        obj.forwarded_to = api.content.get_uuid(unit)
+        api.content.transition(obj, transition=names.FORWARD)
+        transaction.commit()
+    deadline = time.monotonic() + 10
+    while not mail.to("diachinh.dakto@example.vn") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [message] = mail.to("diachinh.dakto@example.vn")
+    assert obj.tracking_code in str(message["Subject"])
+    body = mail.body(message)
+    assert obj.title in body and obj.absolute_url() in body
+    for private in (SECRET["name"], SECRET["phone"], SECRET["email"], SECRET["address"]):
+        assert private not in body
