@@ -48,3 +48,45 @@ def test_news_found_by_vietnamese_search(demo):
     catalog = api.portal.get_tool("portal_catalog")
     found = [b.getId for b in catalog(SearchableText="cà phê", portal_type="News Item")]
     assert "thu-hoach-ca-phe-nien-vu-2026" in found
+
+
+def test_demo_feedback_at_several_steps_and_a_question_in_the_qa(demo):
+    from dakto.policy.feedback import names
+    from dakto.policy.feedback.demo import FEEDBACK
+
+    catalog = api.portal.get_tool("portal_catalog")
+    items = {b.Title: b for b in catalog.unrestrictedSearchResults(portal_type=names.PORTAL_TYPE)}
+    assert len(items) == len(FEEDBACK)
+    states = sorted(items[item["data"]["subject"]].review_state for item in FEEDBACK)
+    assert states == sorted([names.PUBLISHED_QA, names.CLASSIFIED, names.RECEIVED])
+    question = items[FEEDBACK[0]["data"]["subject"]]._unrestrictedGetObject()
+    assert question.tracking_code.startswith("PA-") and "Nghị định số 123/2015" in question.answer
+    assert not question.sender_email  # creating the demo mails nobody
+    # the answered question is what the public Q&A lists
+    published = catalog.unrestrictedSearchResults(
+        portal_type=names.PORTAL_TYPE, review_state=names.PUBLISHED_QA
+    )
+    assert [b.Title for b in published] == [FEEDBACK[0]["data"]["subject"]]
+
+
+def test_demo_intake_register(demo):
+    from dakto.policy.editorial_board.content import REGISTER_ID
+    from dakto.policy.editorial_board.demo import RECORDS
+
+    register = demo[REGISTER_ID]
+    records = [register[item["id"]] for item in RECORDS]
+    assert {r.channel for r in records} == {"paper", "zalo", "email"}
+    assert all(r.soft_copy.filename.endswith(".odt") and r.soft_copy.size > 100 for r in records)
+    coffee = demo.unrestrictedTraverse("tin-tuc/kinh-te/thu-hoach-ca-phe-nien-vu-2026")
+    assert records[0].article.to_object == coffee
+    assert records[2].article is None
+
+
+def test_applying_twice_adds_no_feedback_or_record(demo):
+    from plone.app.testing import applyProfile
+
+    catalog = api.portal.get_tool("portal_catalog")
+    types = ["Feedback", "IntakeRecord"]
+    before = len(catalog.unrestrictedSearchResults(portal_type=types))
+    applyProfile(demo, DEMO_PROFILE_ID)
+    assert len(catalog.unrestrictedSearchResults(portal_type=types)) == before == 6

@@ -34,6 +34,8 @@ FEATURES_WITH_DEMO = (
     "procedures",
     "organisation",
     "promotion",
+    "feedback",
+    "editorial_board",
 )
 
 
