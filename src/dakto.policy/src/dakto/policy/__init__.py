@@ -7,5 +7,6 @@ PACKAGE_NAME = "dakto.policy"
 PROFILE_ID = "dakto.policy:default"
 DEMO_PROFILE_ID = "dakto.policy:demo"
 SITE_LANGUAGE = "vi"  # Vietnamese first; English is the other available language
+LANGUAGES = (SITE_LANGUAGE, "en")
 
 _ = MessageFactory(PACKAGE_NAME)

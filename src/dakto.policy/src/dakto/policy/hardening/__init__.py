@@ -31,6 +31,7 @@ from zExceptions import BadRequest
 from zope.i18n import translate
 from ZPublisher.HTTPRequest import HTTPRequest
 
+from dakto.policy import LANGUAGES
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy import _
 
@@ -41,7 +42,7 @@ def request_language(request):
     Vietnamese (the portal's language, also when the header names neither)."""
     header = request.get("HTTP_ACCEPT_LANGUAGE", "") if request is not None else ""
     accepted = [part.split(";")[0].strip().lower()[:2] for part in header.split(",")]
-    ranked = [code for code in accepted if code in ("vi", "en")]
+    ranked = [code for code in accepted if code in LANGUAGES]
     return ranked[0] if ranked else SITE_LANGUAGE
 
 

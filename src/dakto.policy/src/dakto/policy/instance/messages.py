@@ -12,11 +12,12 @@ from string import Template
 
 from pythongettext.msgfmt import Msgfmt
 
+from dakto.policy import LANGUAGES
+from dakto.policy import SITE_LANGUAGE as DEFAULT_LANGUAGE
+
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "dakto.policy"
-LANGUAGES = ("vi", "en")
-DEFAULT_LANGUAGE = "vi"
 
 
 def _catalog(language):
