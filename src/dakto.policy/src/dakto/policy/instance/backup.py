@@ -43,6 +43,7 @@ FULL = "full"
 INCREMENTAL = "incr"
 NAME = re.compile(r"^\d{8}T\d{6}Z-(full|incr)$")
 REPOZO_DATA = re.compile(r"^\d{4}(?:-\d\d){5}\.(?:delta)?fsz?$")
+REPOZO_SECOND = "%Y-%m-%d-%H-%M-%S"  # how repozo names its files (UTC)
 
 
 class BackupError(SettingsError):
@@ -135,14 +136,23 @@ def chain(settings, backup):
     return result
 
 
-def _new_name(settings, kind):
-    """A name later than every existing backup (repozo names files by the second)."""
-    latest = max((s.name[:16] for s in all_sets(settings)), default="")
+def _utc_second_after(latest, form):
+    """The current UTC time as ``form``, once it is later than ``latest``.
+
+    Backups and repozo's files are named by the second and ordered by name,
+    so two of them made within one second would collide or sort wrongly.
+    """
     while True:
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.datetime.now(datetime.UTC).strftime(form)
         if stamp > latest:
-            return f"{stamp}-{kind}"
+            return stamp
         time.sleep(0.2)
+
+
+def _new_name(settings, kind):
+    """A name later than every existing backup."""
+    latest = max((s.name[:16] for s in all_sets(settings)), default="")
+    return f"{_utc_second_after(latest, '%Y%m%dT%H%M%SZ')}-{kind}"
 
 
 # --- checksums --------------------------------------------------------------
@@ -408,6 +418,10 @@ def _backup_filestorage(settings, target, full):
         if base:
             _work_repository(base, work)
         before = {p.name for p in work.iterdir()}
+        # repozo --recover takes the files after the newest full backup *by
+        # name*: an incremental named in the second of the file before it
+        # (``.deltafsz`` sorts before ``.fsz``) would be left out of restores.
+        _utc_second_after(max((n.split(".")[0] for n in before), default=""), REPOZO_SECOND)
         command = [repozo(), "--backup", "--gzip", "--repository", work, "--file", data_fs]
         if not base:
             command.append("--full")
