@@ -128,6 +128,15 @@ def test_add_form_refuses_bad_phone_email_and_photo_without_alt(functional):
     assert "Describe the photo" in alt or "mô tả ảnh" in alt
     assert "y-thi-hoa" not in portal["gioi-thieu"]["co-cau-to-chuc"].objectIds()
 
+    # Corrected: the photo uploaded in the first try is kept, with its text.
+    browser.getControl(name="form.widgets.phone").value = "0260 3831 141"
+    browser.getControl(name="form.widgets.email").value = "hoa@kontum.gov.vn"
+    browser.getControl(name="form.widgets.photo_alt").value = "Ảnh chân dung bà Y Thị Hoa"
+    browser.getControl(name="form.buttons.save").click()
+    hoa = portal["gioi-thieu"]["co-cau-to-chuc"]["y-thi-hoa"]
+    assert hoa.photo.filename == "hoa.png" and hoa.photo.data == PNG
+    assert hoa.photo_alt == "Ảnh chân dung bà Y Thị Hoa"
+
 
 def test_add_form_creates_a_person(functional):
     portal = _setup(functional)

@@ -12,6 +12,10 @@ the field's name. So each such rule also has:
   forms, drops it (the field already shows it).
 """
 
+from dataclasses import dataclass
+
+from plone.formwidget.namedfile.utils import is_file_upload
+from plone.namedfile.interfaces import INamed
 from z3c.form import util
 from z3c.form import validator
 from z3c.form.interfaces import NO_VALUE
@@ -40,6 +44,11 @@ class MessageError(ValidationError):
         return str(self.message)
 
 
+def blank(value):
+    """No text at all, or only spaces."""
+    return not (value or "").strip()
+
+
 def field_error(name, message, request):
     """An error for plone.restapi's 400 answer that names its field."""
     return Invalid(f"{name}: {translate(message, context=request)}")
@@ -58,35 +67,70 @@ class FormFieldValidator(validator.SimpleFieldValidator):
     def in_form(self):
         return self.view is not None
 
-    def form_value(self, name):
-        """The value of field ``name`` as submitted in this form, else as stored.
-
-        Looks through the whole form, whichever fieldset (group) holds the
-        field; an uploaded file is rewound before and after it is read.
-        """
+    def _widget(self, name):
+        """The widget of field ``name``, whichever fieldset (group) holds it."""
         view = self.view
         parent = getattr(view, "parentForm", None) or view
         for form in [parent] + list(getattr(parent, "groups", None) or ()):
             for widget in (getattr(form, "widgets", None) or {}).values():
                 field = getattr(widget, "field", None)
-                if field is None or field.__name__ != name:
-                    continue
-                raw = widget.extract()
-                if raw is NO_VALUE:
-                    return field.missing_value
-                seek = getattr(raw, "seek", None)
-                try:
-                    if seek:
-                        seek(0)
-                    return IDataConverter(widget).toFieldValue(raw)
-                except (ValueError, Invalid):
-                    return field.missing_value
-                finally:
-                    if seek:
-                        seek(0)
+                if field is not None and field.__name__ == name:
+                    return widget
+        return None
+
+    def _stored(self, name):
         if self.schema is not None and self.schema.providedBy(self.context):
             return getattr(self.context, name, None)
         return None
+
+    def form_value(self, name):
+        """The value of field ``name`` as submitted in this form, else as stored.
+
+        Not for file fields: ``form_file``.
+        """
+        widget = self._widget(name)
+        if widget is None:
+            return self._stored(name)
+        field = widget.field
+        raw = widget.extract()
+        if raw is NO_VALUE:
+            return field.missing_value
+        try:
+            return IDataConverter(widget).toFieldValue(raw)
+        except (ValueError, Invalid):
+            return field.missing_value
+
+    def form_file(self, name):
+        """The file that field ``name`` will hold once this form is saved
+        (None if none): a new upload as a ``SubmittedFile``, else the stored
+        file or the one uploaded before a validation error.
+
+        Read from the widget's value (what it took from the request or the
+        content when it was updated), never by extracting it again: that
+        would read a file uploaded before a validation error out of
+        plone.formwidget.namedfile's temporary storage a second time.
+        """
+        widget = self._widget(name)
+        if widget is None:
+            return self._stored(name)
+        value = widget.value
+        if is_file_upload(value):
+            if not value.filename:
+                return None
+            value.seek(0)
+            try:
+                return SubmittedFile(value.filename, value.read())
+            finally:
+                value.seek(0)
+        return value if INamed.providedBy(value) else None
+
+
+@dataclass(frozen=True)
+class SubmittedFile:
+    """A file of a form being saved, read without taking it from the form."""
+
+    filename: str
+    data: bytes
 
 
 def for_schema(validator_class, schema):

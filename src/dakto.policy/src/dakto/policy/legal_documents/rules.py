@@ -78,21 +78,12 @@ class ValidUntilValidator(LegalDocumentFieldValidator):
 
 
 class DocumentFileValidator(LegalDocumentFieldValidator, NamedFileWidgetValidator):
-    def stored(self, name, value):
-        """A file left unchanged in the edit form is the stored one."""
-        if value is NOT_CHANGED:
-            item = _editing(self.context)
-            return getattr(item, name, None) if item is not None else None
-        return value
-
     def validate(self, value, force=False):
         super().validate(value, force)
         if self.in_form:
-            files = [
-                self.stored("file", value),
-                self.stored("other_file", self.form_value("other_file")),
-            ]
-            message = formats.missing_open_copy(files)
+            if value is NOT_CHANGED:  # left unchanged in the edit form: the stored file
+                value = self._stored("file")
+            message = formats.missing_open_copy([value, self.form_file("other_file")])
             if message:
                 raise Invalid(message)
 

@@ -8,6 +8,7 @@ from zope.interface import invariant
 from zope.interface import provider
 
 from dakto.policy import _
+from dakto.policy.validation import blank
 
 
 SOURCE_REQUIRED = _("Enter the source of the article, or tick 'Reader's contribution'.")
@@ -20,10 +21,6 @@ class SourceRequired(Invalid):
 
 class AuthorRequired(Invalid):
     """No author, and not a reader's contribution."""
-
-
-def _blank(value):
-    return not (value or "").strip()
 
 
 @provider(IFormFieldProvider)
@@ -76,14 +73,14 @@ class INewsAttribution(model.Schema):
 
     @invariant
     def source_required(data):
-        if not getattr(data, "reader_contribution", False) and _blank(
+        if not getattr(data, "reader_contribution", False) and blank(
             getattr(data, "news_source", None)
         ):
             raise SourceRequired(SOURCE_REQUIRED)
 
     @invariant
     def author_required(data):
-        if not getattr(data, "reader_contribution", False) and _blank(
+        if not getattr(data, "reader_contribution", False) and blank(
             getattr(data, "news_author", None)
         ):
             raise AuthorRequired(AUTHOR_REQUIRED)

@@ -17,10 +17,10 @@ from dakto.policy.news.behaviors import SOURCE_REQUIRED
 from dakto.policy.news.behaviors import AuthorRequired
 from dakto.policy.news.behaviors import INewsAttribution
 from dakto.policy.news.behaviors import SourceRequired
-from dakto.policy.news.behaviors import _blank
 from dakto.policy.structure.sections import REFERENCE_NEWS_SECTION
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import blank
 from dakto.policy.validation import for_schema
 
 
@@ -70,7 +70,7 @@ class SourceAuthorValidator(FormFieldValidator):
 
     def validate(self, value):
         super().validate(value)
-        if self.in_form and _blank(value) and not self.form_value("reader_contribution"):
+        if self.in_form and blank(value) and not self.form_value("reader_contribution"):
             raise Invalid(self.messages[self.field.__name__])
 
 

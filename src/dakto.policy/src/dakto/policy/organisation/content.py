@@ -25,6 +25,7 @@ from dakto.policy.contacts import valid_email
 from dakto.policy.contacts import valid_phone
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import blank
 from dakto.policy.validation import for_schema
 
 
@@ -35,10 +36,6 @@ PHOTO_WITHOUT_ALT = _(
 
 class PhotoWithoutAlt(Invalid):
     """A photo is given without its text alternative."""
-
-
-def _blank(value):
-    return not (value or "").strip()
 
 
 def content_browser(portal_type):
@@ -195,7 +192,7 @@ class IPerson(model.Schema):
 
     @invariant
     def photo_has_alt(data):
-        if getattr(data, "photo", None) and _blank(getattr(data, "photo_alt", None)):
+        if getattr(data, "photo", None) and blank(getattr(data, "photo_alt", None)):
             raise PhotoWithoutAlt(PHOTO_WITHOUT_ALT)
 
 
@@ -225,7 +222,7 @@ class PhotoAltValidator(FormFieldValidator):
 
     def validate(self, value):
         super().validate(value)
-        if self.in_form and self.form_value("photo") and _blank(value):
+        if self.in_form and self.form_file("photo") and blank(value):
             raise Invalid(PHOTO_WITHOUT_ALT)
 
 

@@ -24,6 +24,7 @@ from zope.schema import ValidationError
 from dakto.policy import _
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
+from dakto.policy.validation import blank
 from dakto.policy.validation import for_schema
 
 
@@ -55,10 +56,6 @@ def valid_link(value):
     if value and not LINK_RE.match(value.strip()):
         raise InvalidLink(value)
     return True
-
-
-def _blank(value):
-    return not (value or "").strip()
 
 
 def end_not_after_start(start, end):
@@ -138,12 +135,12 @@ class IPromotion(model.Schema):
 
     @invariant
     def logo_has_alt(data):
-        if getattr(data, "logo", None) and _blank(getattr(data, "logo_alt", None)):
+        if getattr(data, "logo", None) and blank(getattr(data, "logo_alt", None)):
             raise LogoWithoutAlt(LOGO_WITHOUT_ALT)
 
     @invariant
     def fee_has_receipt(data):
-        if (getattr(data, "fee", None) or 0) > 0 and _blank(getattr(data, "receipt_number", None)):
+        if (getattr(data, "fee", None) or 0) > 0 and blank(getattr(data, "receipt_number", None)):
             raise FeeWithoutReceipt(FEE_WITHOUT_RECEIPT)
 
 
@@ -179,7 +176,7 @@ class LogoAltValidator(FormFieldValidator):
 
     def validate(self, value):
         super().validate(value)
-        if self.in_form and self.form_value("logo") and _blank(value):
+        if self.in_form and self.form_file("logo") and blank(value):
             raise Invalid(LOGO_WITHOUT_ALT)
 
 
@@ -188,7 +185,7 @@ class ReceiptNumberValidator(FormFieldValidator):
 
     def validate(self, value):
         super().validate(value)
-        if self.in_form and (self.form_value("fee") or 0) > 0 and _blank(value):
+        if self.in_form and (self.form_value("fee") or 0) > 0 and blank(value):
             raise Invalid(FEE_WITHOUT_RECEIPT)
 
 
