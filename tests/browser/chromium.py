@@ -87,20 +87,23 @@ def set_width(driver, size):
     )
 
 
-def run_axe(driver):
-    """axe-core's WCAG 2.0/2.1 A and AA rules on the current page: violations."""
+def run_axe(driver, within=None):
+    """axe-core's WCAG 2.0/2.1 A and AA rules on the current page (or the part
+    that the CSS selector ``within`` picks): violations."""
     if not driver.execute_script("return typeof window.axe !== 'undefined'"):
         driver.execute_script(AXE_JS.read_text(encoding="utf-8"))
     driver.set_script_timeout(60)
     result = driver.execute_async_script(
         """
         const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},
+        axe.run(arguments[1] ? {include: [arguments[1]]} : document,
+                {runOnly: {type: 'tag', values: arguments[0]},
                            resultTypes: ['violations']})
            .then(r => done(JSON.stringify(r.violations)))
            .catch(e => done(JSON.stringify({error: String(e)})));
         """,
         WCAG_TAGS,
+        within,
     )
     violations = json.loads(result)
     if isinstance(violations, dict):

@@ -263,3 +263,51 @@ def test_demo(portal, manager):
             field = IProcedure[name].bind(obj)
             field.validate(getattr(obj, name))
         IProcedure.validateInvariants(obj)
+
+
+def test_add_form_describes_the_lists_for_the_row_editor(functional):
+    """The lists stay JSON text areas (the form works without scripts); the
+    row editor's script gets their keys, labels and choices, in Vietnamese."""
+    import html as html_module
+    import json
+    import re
+
+    portal = as_owner(functional)
+    browser = _owner(functional)
+    browser.open(portal[SECTION].absolute_url() + "/++add++Procedure")
+    found = {
+        name: spec
+        for spec, name in re.findall(
+            r'data-dakto-rows="([^"]*)">\s*<textarea[^>]*?name="form\.widgets\.(\w+)"',
+            browser.contents,
+        )
+    }
+    assert set(found) == {"submission_ways", "dossier_components"}
+    ways = json.loads(html_module.unescape(found["submission_ways"]))
+    assert ways["title"] == "Cách thức thực hiện"
+    assert [(c["key"], c["type"], c["required"]) for c in ways["columns"]] == [
+        ("channel", "select", True),
+        ("processing_time", "text", True),
+        ("fee", "text", True),
+        ("description", "text", False),
+    ]
+    assert ways["columns"][0]["options"] == [
+        ["truc-tiep", "Trực tiếp"],
+        ["truc-tuyen", "Trực tuyến"],
+        ["buu-chinh", "Dịch vụ bưu chính"],
+    ]
+    assert ways["text"]["entry"] == "Mục {index}" and ways["text"]["add"] == "Thêm mục"
+    dossier = json.loads(html_module.unescape(found["dossier_components"]))
+    originals = next(c for c in dossier["columns"] if c["key"] == "originals")
+    assert originals == {
+        "key": "originals",
+        "label": "Bản chính",
+        "type": "number",
+        "required": True,
+        "min": 0,
+        "max": 99,
+    }
+    script = re.search(r'<script src="([^"]*structured-list\.js)"', browser.contents).group(1)
+    browser.open(script)
+    assert b"dakto-rows" in browser.contents
+    assert browser.headers["Content-Type"].endswith("javascript")

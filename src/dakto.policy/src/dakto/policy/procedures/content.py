@@ -176,6 +176,13 @@ class IProcedure(model.Schema):
         item=SUBMISSION_WAY,
         unique="channel",
         example=SUBMISSION_WAYS_EXAMPLE,
+        labels={
+            "channel": _("Way to submit"),
+            "processing_time": _("Processing time"),
+            "fee": _("Fees and charges"),
+            "description": _("Description"),
+        },
+        choices={"channel": CHANNELS},
         min_items=1,
         required=True,
     )
@@ -206,6 +213,13 @@ class IProcedure(model.Schema):
         ),
         item=DOSSIER_COMPONENT,
         example=DOSSIER_EXAMPLE,
+        labels={
+            "name": _("Document name"),
+            "originals": _("Originals"),
+            "copies": _("Copies"),
+            "form": _("Form: the id of a File inside this procedure"),
+            "note": _("Note"),
+        },
         required=False,
         defaultFactory=list,
     )

@@ -124,13 +124,18 @@ class StructuredList(JSONField):
 
     ``unique``: a key whose value may appear in one entry only.
     ``example``: shown in the messages.
+    ``labels``: the label (message id) of each key, in the order the row
+    editor of the form shows them; ``choices``: for a key with a closed list
+    of values, its ``(token, title)`` pairs.
     """
 
-    def __init__(self, item, unique=None, example="", min_items=0, **kw):
+    def __init__(self, item, unique=None, example="", min_items=0, labels=None, choices=None, **kw):
         self.item_schema = item
         self.unique = unique
         self.example = example
         self.min_items = min_items
+        self.labels = labels or {}
+        self.choices = choices or {}
         array = {"type": "array", "items": item}
         if min_items:
             array["minItems"] = min_items
