@@ -45,7 +45,11 @@ def open_tab_of(browser, selector):
         ".querySelector('legend').textContent.trim()",
         selector,
     )
-    for link in browser.find_elements(By.CSS_SELECTOR, ".autotoc-nav a"):
+    # The tabs are made by Plone's scripts, after the page has loaded.
+    links = WebDriverWait(browser, 30).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, ".autotoc-nav a")
+    )
+    for link in links:
         if link.text.strip() == legend:
             link.click()
             break
