@@ -144,3 +144,47 @@ def test_language_selector_lists_the_supported_languages_current_first(functiona
     ]
     assert items[0][0] == "currentLanguage language-vi"
     assert items[1][0] == "language-en"
+
+
+def navtree(html):
+    match = re.search(r'class="card portlet portletNavigationTree">.*?</nav>', html, re.S)
+    assert match, "no navigation portlet on the page"
+    return match.group(0)
+
+
+def current_item(html):
+    match = re.search(
+        r'class="[^"]*navTreeCurrentItem[^"]*"[^>]*>.*?</svg>\s*([^<]+?)\s*</a>', html, re.S
+    )
+    return match.group(1) if match else None
+
+
+def test_the_navigation_portlet_follows_the_page_and_the_catalog_at_once(functional):
+    first = news(functional, "tin-mot", "Tin thứ nhất")
+    second = news(functional, "tin-hai", "Tin thứ hai")
+    browser = anonymous(functional)
+    browser.open(first.absolute_url())
+    assert current_item(navtree(browser.contents)) == "Tin thứ nhất"
+    browser.open(second.absolute_url())  # another page: its own tree
+    assert current_item(navtree(browser.contents)) == "Tin thứ hai"
+    assert "Tin thứ nhất" not in navtree(browser.contents)
+
+    # a section renamed, then retracted: in the tree at once
+    login(functional["app"], SITE_OWNER_NAME)
+    section = functional["portal"]["tin-tuc"]["van-hoa-xa-hoi"]
+    section.title = "Văn hóa, xã hội và giáo dục"
+    section.reindexObject()
+    transaction.commit()
+    browser.open(first.absolute_url())
+    assert "Văn hóa, xã hội và giáo dục" in navtree(browser.contents)
+
+    api.content.transition(section, to_state="private")
+    transaction.commit()
+    browser.open(first.absolute_url())
+    assert "Văn hóa, xã hội và giáo dục" not in navtree(browser.contents)
+    # an editor sees the private section; the next visitor still does not
+    editor = owner(functional)
+    editor.open(first.absolute_url())
+    assert "Văn hóa, xã hội và giáo dục" in navtree(editor.contents)
+    browser.open(first.absolute_url())
+    assert "Văn hóa, xã hội và giáo dục" not in navtree(browser.contents)
