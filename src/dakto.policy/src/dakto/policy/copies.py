@@ -29,9 +29,9 @@ UNIQUE_FIELDS = (
 @adapter(IDexterityContent, IObjectCopiedEvent)
 def clear_unique_identifier(obj, event):
     for schema, name in UNIQUE_FIELDS:
-        if not schema.providedBy(obj) or not getattr(obj, name, None):
+        value = getattr(obj, name, None) if schema.providedBy(obj) else None
+        if not value:
             continue
-        value = getattr(obj, name)
         setattr(obj, name, None)
         request = getRequest()
         if request is None:

@@ -60,9 +60,9 @@ def rejection(obj):
     chain = entries(obj, WORKFLOW_ID)
     if not chain:
         return None
-    last = chain[-1]
-    if last.get("action") == REJECT and last.get("review_state") == DRAFT:
-        return last
+    newest = chain[-1]
+    if newest.get("action") == REJECT and newest.get("review_state") == DRAFT:
+        return newest
     return None
 
 
