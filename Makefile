@@ -16,11 +16,8 @@ help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt constraints.txt src/dakto.policy/pyproject.toml src/dakto.theme/pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found: install Python 3.11 (see README)"; exit 1; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/python -m pip install -q -r requirements.txt
-	touch $(STAMP)
+	@bash scripts/install-python.sh $(PYTHON) $(VENV)
+	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the pinned portal (only what is missing)
 
