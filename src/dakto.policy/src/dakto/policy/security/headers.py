@@ -4,33 +4,46 @@ A subscriber of ZPublisher's IPubBeforeCommit, IPubBeforeAbort (error pages)
 and IPubBeforeStreaming (blobs): the headers are set unless a view set its
 own. HSTS and the cookies' Secure flag only when the request came over
 HTTPS: the request's own scheme, ``X-Forwarded-Proto: https`` from the proxy,
-or the ``behind_https`` setting.
+or the ``behind_https`` setting. Zope's ``X-Powered-By`` is dropped
+(``powered_by.py``).
 """
 
+from dakto.policy.security import powered_by  # noqa: F401 - drops Zope's X-Powered-By
 from dakto.policy.security import settings
 
 
-# Everything from the site itself. Barceloneta and the mockup patterns set
-# style attributes and a few inline scripts (Plone's own configuration
-# snippets), so inline styles and scripts are allowed; no other host is.
-CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "media-src 'self' blob:",
-        "frame-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'self'",
+def _policy(script_src):
+    return "; ".join(
+        (
+            "default-src 'self'",
+            script_src,
+            # Barceloneta and the mockup patterns set style attributes.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "media-src 'self' blob:",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        )
     )
-)
+
+
+# Everything from the site itself, no other host. The pages anonymous
+# visitors get (the public site) have no inline script nor event-handler
+# attribute (tests/security/test_response_headers.py), so scripts must be files.
+CONTENT_SECURITY_POLICY = _policy("script-src 'self'")
+# Logged-in users also get Zope's management screens and z3c.form's
+# ordered-select widget (the news topics field), which write inline scripts
+# and onclick handlers: code of Zope and z3c.form, not of this portal.
+AUTHENTICATED_CONTENT_SECURITY_POLICY = _policy("script-src 'self' 'unsafe-inline'")
+# No page of the portal uses the camera, the microphone or the location.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Permissions-Policy": PERMISSIONS_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "SAMEORIGIN",
@@ -51,8 +64,20 @@ def is_https(request):
         return False
 
 
+def is_anonymous(request):
+    user = request.get("AUTHENTICATED_USER", None)
+    return user is None or user.getUserName() == "Anonymous User"
+
+
+def content_security_policy(request):
+    if is_anonymous(request):
+        return CONTENT_SECURITY_POLICY
+    return AUTHENTICATED_CONTENT_SECURITY_POLICY
+
+
 def secure_response(request, response):
-    for name, value in HEADERS.items():
+    headers = dict(HEADERS, **{"Content-Security-Policy": content_security_policy(request)})
+    for name, value in headers.items():
         if not response.getHeader(name):
             response.setHeader(name, value)
     https = is_https(request)
