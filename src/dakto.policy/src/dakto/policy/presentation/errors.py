@@ -4,6 +4,7 @@ language, with a search form and a way home; never a traceback."""
 import json
 from pathlib import Path
 
+from AccessControl import getSecurityManager
 from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.browser.exceptions import ExceptionView
@@ -11,6 +12,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
 from zope.component.hooks import getSite
 from zope.i18n import translate
+from ZPublisher.HTTPResponse import status_codes
 
 from dakto.policy import _
 from dakto.policy.hardening import request_language
@@ -28,6 +30,21 @@ UNAVAILABLE_MESSAGE = _(
     "before was lost. Please try again in a few minutes."
 )
 
+INTERNAL_ERROR_MESSAGE = _(
+    "The portal could not answer this request because of an internal error. The error "
+    "has been logged for the administrators; please try again later."
+)
+
+
+def is_internal_error(exception):
+    """True when Zope would answer ``exception`` with a 5xx."""
+    return status_codes.get(type(exception).__name__.lower(), 500) >= 500
+
+
+def _is_manager():
+    site = getSite()
+    return site is not None and bool(getSecurityManager().checkPermission("Manage portal", site))
+
 
 class ErrorView(ExceptionView):
     basic_template = ViewPageTemplateFile(str(TEMPLATES / "error_basic.pt"))
@@ -37,6 +54,8 @@ class ErrorView(ExceptionView):
         if is_storage_failure(self.context):
             return self.unavailable()
         if IAPIRequest.providedBy(self.request):
+            if is_internal_error(self.context) and not _is_manager():
+                return self.internal_error_json()
             # REST clients keep plone.rest's JSON errors (field and message).
             return ErrorHandling(self.context, self.request)()
         if getSite() is None:
@@ -63,6 +82,16 @@ class ErrorView(ExceptionView):
         response.setStatus(400)
         response.setHeader("Content-Type", "application/json")
         return json.dumps({"type": "BadRequest", "message": self.reason()}, ensure_ascii=False)
+
+    def internal_error_json(self):
+        """500 over REST without the exception's type and message, which may
+        name internal things (plone.api's InvalidParameterError lists every
+        permission of the site); Zope's error log keeps them."""
+        response = self.request.response
+        response.setStatus(500, lock=True)
+        response.setHeader("Content-Type", "application/json")
+        message = translate(INTERNAL_ERROR_MESSAGE, context=self.request)
+        return json.dumps({"type": "InternalError", "message": message}, ensure_ascii=False)
 
     def unavailable(self):
         """503 for a full disk or an unreachable database: the same for every client."""
