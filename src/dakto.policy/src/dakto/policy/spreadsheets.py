@@ -3,9 +3,21 @@
 A ``Table`` is a title block (the body's name, the document's title, its
 period: what a signed report carries at its head), a header row and rows of
 plain values (str, int, float, Decimal, date). Every export of the portal
-(royalty statements, activity reports, comment lists) goes through here.
+(royalty statements, activity reports, comment lists, the saved data of
+EasyForms) goes through here.
+
+Formula injection (OWASP "CSV injection"): text a person typed that begins
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be read as a
+formula by a spreadsheet. ``cell_value`` is the one place every writer takes
+its cells from: numbers and dates the code writes stay numbers and dates, and
+every text cell goes through ``safe_text``, which puts an apostrophe before
+such a first character. ODS/ODT cells of text are typed ``string``, XLSX cells
+of text have the type ``s`` (never ``f``), and CSV (``to_csv``) quotes every
+text cell. The paragraphs of an ODT (its head, lines under a table) are not
+cells and are written as they are.
 """
 
+import csv
 import io
 import re
 from dataclasses import dataclass
@@ -25,6 +37,7 @@ from odf.text import P
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+CSV_MIMETYPE = "text/csv; charset=utf-8"
 FORMATS = {"ods": ODS_MIMETYPE, "xlsx": XLSX_MIMETYPE}
 DOCUMENT_FORMATS = {"odt": ODT_MIMETYPE, "ods": ODS_MIMETYPE, "xlsx": XLSX_MIMETYPE}
 
@@ -46,7 +59,20 @@ def sheet_name(name):
     return re.sub(r"[\\/?*\[\]:]", "-", str(name))[:31]
 
 
+# The first characters that make a spreadsheet read a cell as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text):
+    """``text`` as a spreadsheet shows it but never evaluates: an apostrophe
+    before a first character that starts a formula (OWASP)."""
+    text = str(text)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
 def _plain(value):
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, date):
@@ -54,10 +80,18 @@ def _plain(value):
     return "" if value is None else value
 
 
-def _ods_cell(value, style=None):
+def cell_value(value):
+    """The value a cell gets: a number (int, float; Decimal as float) stays a
+    number, a date becomes dd/mm/yyyy, None is empty, anything else is text
+    through ``safe_text`` (a phone "-123" typed by a person is text too)."""
     value = _plain(value)
+    return value if isinstance(value, (int, float)) else safe_text(value)
+
+
+def _ods_cell(value, style=None):
+    value = cell_value(value)
     attributes = {"stylename": style} if style is not None else {}
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         cell = TableCell(valuetype="float", value=value, **attributes)
     else:
         cell = TableCell(valuetype="string", **attributes)
@@ -102,6 +136,17 @@ def to_ods(*tables):
     return output.getvalue()
 
 
+def _xlsx_append(sheet, values, font=None):
+    """One row of cells: numbers as numbers, text typed as a string (never a
+    formula, whatever it begins with)."""
+    sheet.append([cell_value(value) for value in values])
+    for cell in sheet[sheet.max_row] if values else ():
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+        if font is not None:
+            cell.font = font
+
+
 def to_xlsx(*tables):
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -112,22 +157,15 @@ def to_xlsx(*tables):
     for table in tables:
         sheet = workbook.create_sheet(title=sheet_name(table.name))
         for line in table.heading:
-            sheet.append([line])
-            sheet.cell(row=sheet.max_row, column=1).font = bold
+            _xlsx_append(sheet, [line], bold)
         sheet.append([])
-        sheet.append(list(table.header))
-        for cell in sheet[sheet.max_row]:
-            cell.font = bold
+        _xlsx_append(sheet, list(table.header), bold)
         for values in table.rows:
-            sheet.append([_plain(value) for value in values])
+            _xlsx_append(sheet, values)
         for line in table.footer:
-            sheet.append([_plain(v) for v in (line if isinstance(line, (list, tuple)) else [line])])
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
+            _xlsx_append(sheet, line if isinstance(line, (list, tuple)) else [line], bold)
         for values in _signature_rows(table.signatures):
-            sheet.append(values)
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
+            _xlsx_append(sheet, values, bold)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -186,7 +224,7 @@ def to_odt(*tables):
         header_row = TableRow()
         for value in table.header:
             cell = TableCell(valuetype="string")
-            cell.addElement(P(stylename=bold, text=str(_plain(value))))
+            cell.addElement(P(stylename=bold, text=str(cell_value(value))))
             header_row.addElement(cell)
         header.addElement(header_row)
         grid.addElement(header)
@@ -217,13 +255,24 @@ def to_odt(*tables):
             for block in signatures:
                 cell = TableCell(valuetype="string")
                 line = block[index] if index < len(block) else ""
-                cell.addElement(P(stylename=centred, text=line))
+                cell.addElement(P(stylename=centred, text=cell_value(line)))
                 row.addElement(cell)
             grid.addElement(row)
         body.addElement(grid)
     output = io.BytesIO()
     document.write(output)
     return output.getvalue()
+
+
+def to_csv(header, rows, delimiter=","):
+    """CSV in UTF-8 with a BOM (spreadsheets then read it as UTF-8): the
+    header row, then the rows; every text cell quoted and through
+    ``cell_value``, numbers bare."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_NONNUMERIC)
+    for values in [header, *rows]:
+        writer.writerow([cell_value(value) for value in values])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 WRITERS = {"ods": to_ods, "xlsx": to_xlsx, "odt": to_odt}

@@ -9,9 +9,6 @@
 - ``@@draft-comments-export?format=ods|csv``: every comment, Vietnamese headers.
 """
 
-import csv
-import io
-
 from plone import api
 from plone.protect import CheckAuthenticator
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -221,7 +218,7 @@ HEADER = (
     "Trạng thái",
 )
 STATE_VI = {store.PENDING: "Chờ duyệt", store.APPROVED: "Đã duyệt", store.REJECTED: "Từ chối"}
-EXPORT_FORMATS = {"ods": spreadsheets.ODS_MIMETYPE, "csv": "text/csv; charset=utf-8"}
+EXPORT_FORMATS = {"ods": spreadsheets.ODS_MIMETYPE, "csv": spreadsheets.CSV_MIMETYPE}
 
 
 def export_rows(draft):
@@ -255,11 +252,7 @@ def export_table(draft):
 
 
 def to_csv(draft):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER)
-    writer.writerows(export_rows(draft))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: spreadsheets read UTF-8
+    return spreadsheets.to_csv(HEADER, export_rows(draft))
 
 
 def export_file(draft, format, response):
