@@ -17,9 +17,9 @@ from dakto.policy.identity.settings import get_identity
 
 def test_defaults_installed(portal):
     identity = get_identity()
-    assert identity.body_name == "Ủy ban nhân dân thị trấn Đắk Tô"
-    assert identity.province == "Kon Tum"
-    assert identity.portal_title == "Trang thông tin điện tử thị trấn Đắk Tô"
+    assert identity.body_name == "Ủy ban nhân dân xã Đắk Tô"
+    assert identity.province == "Quảng Ngãi"
+    assert identity.portal_title == "Trang thông tin điện tử xã Đắk Tô"
 
 
 def test_site_title_follows_portal_name(portal):
@@ -119,10 +119,10 @@ def test_rest_controlpanel_lists_identity(functional):
     status, body = _rest_get(functional, "/@controlpanels/dakto-identity")
     assert status == "200"
     data = json.loads(body)
-    assert data["data"]["body_name"] == "Ủy ban nhân dân thị trấn Đắk Tô"
+    assert data["data"]["body_name"] == "Ủy ban nhân dân xã Đắk Tô"
 
 
 def test_rest_site_answers_anonymous(functional):
     status, body = _rest_get(functional, "", auth=None)
     assert status == "200"
-    assert json.loads(body)["title"] == "Trang thông tin điện tử thị trấn Đắk Tô"
+    assert json.loads(body)["title"] == "Trang thông tin điện tử xã Đắk Tô"

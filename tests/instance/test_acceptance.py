@@ -42,17 +42,17 @@ def test_start_serves_the_portal_and_a_restart_keeps_everything(dakto_server, tm
     status, html = http_get(server.url)
     assert status == 200
     assert '<html xmlns="http://www.w3.org/1999/xhtml" lang="vi"' in html
-    assert "Trang thông tin điện tử thị trấn Đắk Tô" in html
-    assert 'class="dakto-body-name">Ủy ban nhân dân thị trấn Đắk Tô<' in html
+    assert "Trang thông tin điện tử xã Đắk Tô" in html
+    assert 'class="dakto-body-name">Ủy ban nhân dân xã Đắk Tô<' in html
     for title in SECTIONS:
         assert title in html, title
     assert "Chào mừng bạn đến với Trang thông tin điện tử" in html
 
     status, html = http_get(server.url + "/tin-tuc/kinh-te/thu-hoach-ca-phe-nien-vu-2026")
-    assert status == 200 and "Nông dân thị trấn Đắk Tô thu hoạch cà phê" in html
+    assert status == 200 and "Nông dân xã Đắk Tô thu hoạch cà phê" in html
 
     status, body = http_get(server.url, headers={"Accept": "application/json"})
-    assert status == 200 and json.loads(body)["title"] == "Trang thông tin điện tử thị trấn Đắk Tô"
+    assert status == 200 and json.loads(body)["title"] == "Trang thông tin điện tử xã Đắk Tô"
 
     news = {"@type": "News Item", "id": "tin-them", "title": "Tin thêm sau khi khởi động"}
     status, body = _post_json(server.url + "/tin-tuc", news)

@@ -15,12 +15,12 @@ def test_demo_is_realistic_and_idempotent(portal, manager):
     assert types.count("Event") == 5
     section = portal.unrestrictedTraverse(SECTION)
     leaders = people.leaders(section)
-    assert [p.position for p in leaders][0] == "Chủ tịch UBND thị trấn"
+    assert [p.position for p in leaders][0] == "Chủ tịch UBND xã"
     assert all(p.photo and p.photo_alt for p in leaders)
     assert len(people.contact_officers()) == 1
     days = schedule.week_days(
         portal.unrestrictedTraverse(demo.SCHEDULE), schedule.monday_of(schedule.today())
     )
     assert sum(len(d["events"]) for d in days) == 5
-    assert days[0]["events"][0]["chair"] == "Chủ tịch UBND thị trấn"
+    assert days[0]["events"][0]["chair"] == "Chủ tịch UBND xã"
     assert demo.create_demo(portal) == []

@@ -64,5 +64,7 @@ def test_upgrade_from_1002_removes_plones_footer_portlets(portal, manager, setup
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == (setup_tool.getVersionForProfile(PROFILE),)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (
+        setup_tool.getVersionForProfile(PROFILE),
+    )
     assert sorted(mapping) == ["actions"]

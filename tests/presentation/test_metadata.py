@@ -34,16 +34,16 @@ def test_dublin_core_of_an_article(functional):
     assert tags["DC.creator"] == "Trần Văn Bình"
     assert tags["DC.date"] == "2026-03-20T08:30:00+07:00"
     assert tags["DC.description"] == "Tóm tắt: Thu hoạch cà phê niên vụ 2026"
-    assert tags["DC.publisher"] == "Ủy ban nhân dân thị trấn Đắk Tô"
+    assert tags["DC.publisher"] == "Ủy ban nhân dân xã Đắk Tô"
     assert tags["DC.identifier"] == item.absolute_url()
     assert tags["DC.language"] == "vi"
     assert tags["DC.source"] == "Đài Truyền thanh thị trấn"
     assert tags["DC.contributor"] == "Lê Thị Cúc"
     assert "cà phê" in tags["DC.subject"] and "kinh-te" in tags["DC.subject"]
-    assert tags["DC.coverage"] == "thị trấn Đắk Tô, Kon Tum"
+    assert tags["DC.coverage"] == "xã Đắk Tô, Quảng Ngãi"
     assert tags["DC.format"] == "text/html"
     assert tags["DC.relation"].endswith("/tin-tuc/kinh-te")
-    assert tags["DC.rights"] == "© Ủy ban nhân dân thị trấn Đắk Tô"
+    assert tags["DC.rights"] == "© Ủy ban nhân dân xã Đắk Tô"
     assert 'rel="schema.DC"' in browser.contents
 
 
@@ -57,7 +57,7 @@ def test_open_graph_of_an_article(functional):
     assert tags["og:url"] == item.absolute_url()
     assert tags["og:type"] == "article"
     assert tags["og:locale"] == "vi_VN"
-    assert tags["og:site_name"] == "Trang thông tin điện tử thị trấn Đắk Tô"
+    assert tags["og:site_name"] == "Trang thông tin điện tử xã Đắk Tô"
     assert tags["article:published_time"] == "2026-11-18T07:00:00+07:00"
     # one set of og: tags only (Plone's own are replaced)
     assert browser.contents.count('property="og:title"') == 1
@@ -73,4 +73,4 @@ def test_section_pages_carry_metadata_and_feed_link(functional):
     assert "/van-ban/rss" in browser.contents
     browser.open(functional["portal"].absolute_url())
     tags = metas(browser.contents)
-    assert tags["DC.publisher"] == "Ủy ban nhân dân thị trấn Đắk Tô"
+    assert tags["DC.publisher"] == "Ủy ban nhân dân xã Đắk Tô"

@@ -48,7 +48,7 @@ def test_print_view_has_the_content_without_the_site_chrome(functional):
     browser.open(item.absolute_url() + "?print=1")
     html = browser.contents
     assert "Bài để in" in html
-    assert "Ủy ban nhân dân thị trấn Đắk Tô" in html  # who published it
+    assert "Ủy ban nhân dân xã Đắk Tô" in html  # who published it
     assert 'id="portal-globalnav"' not in html
     assert 'id="portal-searchbox"' not in html
     assert "dakto-footer-links" not in html
@@ -118,14 +118,14 @@ def test_footer_carries_the_identity_and_related_agencies(functional):
     browser.open(functional["portal"].absolute_url() + "/lien-he")
     footer = browser.contents[browser.contents.index('id="dakto-footer"') :]
     for text in (
-        "Ủy ban nhân dân thị trấn Đắk Tô",
+        "Ủy ban nhân dân xã Đắk Tô",
         "Số 01 đường Hùng Vương",
         "0260 3831 234",
-        "ubndthitran.dakto@kontum.gov.vn",
+        "ubnd.xadakto@quangngai.gov.vn",
         "Trưởng Ban Biên tập",
         "Giấy phép",
         "https://dichvucong.gov.vn",
-        "https://kontum.gov.vn",
+        "https://quangngai.gov.vn",
     ):
         assert text in footer, text
     api.portal.set_registry_record("dakto.identity.address", "Số 9 đường Trần Hưng Đạo")

@@ -16,7 +16,7 @@ def test_front_page_is_themed(functional, anonymous):
     html = anonymous.contents
     assert 'id="dakto-banner"' in html
     assert "++theme++dakto/css/dakto.css" in html
-    assert 'class="dakto-body-name">Ủy ban nhân dân thị trấn Đắk Tô<' in html
+    assert 'class="dakto-body-name">Ủy ban nhân dân xã Đắk Tô<' in html
 
 
 def test_page_language_and_national_line_in_vietnamese(functional, anonymous):

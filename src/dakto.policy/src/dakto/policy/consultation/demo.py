@@ -22,14 +22,14 @@ SECTION = "du-thao"
 DRAFTS = (
     {
         "id": "du-thao-quy-che-quan-ly-trat-tu-xay-dung",
-        "title": "Dự thảo Quy chế quản lý trật tự xây dựng trên địa bàn thị trấn Đắk Tô",
+        "title": "Dự thảo Quy chế quản lý trật tự xây dựng trên địa bàn xã Đắk Tô",
         "description": "Lấy ý kiến nhân dân về dự thảo Quy chế quản lý trật tự xây dựng, cấp phép và kiểm tra công trình.",
         "drafting_body": "Công chức Địa chính - Xây dựng - Đô thị và Môi trường",
         "opens": -8,
         "closes": 22,
         "comments_received": 6,
         "paragraphs": (
-            "Quy chế này quy định việc quản lý trật tự xây dựng trên địa bàn thị trấn Đắk Tô.",
+            "Quy chế này quy định việc quản lý trật tự xây dựng trên địa bàn xã Đắk Tô.",
             "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng.",
             "Điều 2. Trách nhiệm của tổ dân phố, thôn trong việc phát hiện, báo cáo vi phạm.",
         ),
@@ -38,7 +38,7 @@ DRAFTS = (
     {
         "id": "du-thao-de-an-phat-trien-ca-phe-chat-luong-cao",
         "title": "Dự thảo Đề án phát triển cây cà phê chất lượng cao giai đoạn 2026 - 2030",
-        "description": "Đề án hỗ trợ tái canh, chứng nhận và liên kết tiêu thụ cà phê trên địa bàn thị trấn.",
+        "description": "Đề án hỗ trợ tái canh, chứng nhận và liên kết tiêu thụ cà phê trên địa bàn xã.",
         "drafting_body": "Công chức Nông nghiệp - Kinh tế",
         "opens": -75,
         "closes": -45,
@@ -49,7 +49,7 @@ DRAFTS = (
         ),
         "filename": "du-thao-de-an-ca-phe.odt",
         "summary": (
-            "<p>Trong thời gian lấy ý kiến, UBND thị trấn nhận được 37 ý kiến góp ý của tổ chức "
+            "<p>Trong thời gian lấy ý kiến, UBND xã nhận được 37 ý kiến góp ý của tổ chức "
             "và công dân (29 ý kiến qua Cổng thông tin, 8 ý kiến bằng văn bản).</p>"
             "<ul><li>Tiếp thu: nâng mức hỗ trợ giống cho hộ nghèo, hộ cận nghèo; bổ sung lớp "
             "tập huấn bằng tiếng Xơ Đăng.</li>"
@@ -59,8 +59,8 @@ DRAFTS = (
     {
         "id": "du-thao-ke-hoach-phat-trien-kinh-te-xa-hoi-2027",
         "title": "Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2027",
-        "description": "Các chỉ tiêu, nhiệm vụ và giải pháp phát triển kinh tế - xã hội của thị trấn năm 2027.",
-        "drafting_body": "Văn phòng HĐND - UBND thị trấn",
+        "description": "Các chỉ tiêu, nhiệm vụ và giải pháp phát triển kinh tế - xã hội của xã năm 2027.",
+        "drafting_body": "Văn phòng HĐND - UBND xã",
         "opens": 5,
         "closes": 35,
         "comments_received": 0,

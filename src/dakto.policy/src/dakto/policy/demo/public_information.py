@@ -26,15 +26,15 @@ PUBLIC_INFORMATION_PAGES = (
         "language": "en",
         "text": (
             "<p>People's Committee of Đắk Tô town<br/>No. 01 Hùng Vương street, Đắk Tô, "
-            "Kon Tum province, Viet Nam<br/>Phone: +84 260 3831 234<br/>"
-            "E-mail: ubndthitran.dakto@kontum.gov.vn</p>"
+            "Quang Ngai province, Viet Nam<br/>Phone: +84 260 3831 234<br/>"
+            "E-mail: ubnd.xadakto@quangngai.gov.vn</p>"
         ),
     },
     {
         "container": "thong-tin-cong-khai/tiep-can-thong-tin",
         "id": "danh-muc-thong-tin-cong-khai",
         "title": "Danh mục thông tin phải được công khai",
-        "description": "Danh mục thông tin công khai của UBND thị trấn theo Luật Tiếp cận thông tin năm 2016.",
+        "description": "Danh mục thông tin công khai của UBND xã theo Luật Tiếp cận thông tin năm 2016.",
         "text": (
             "<ol><li>Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung;</li>"
             "<li>Thủ tục hành chính, quy trình giải quyết công việc;</li>"
@@ -49,7 +49,7 @@ PUBLIC_INFORMATION_PAGES = (
         "title": "Đầu mối cung cấp thông tin và mẫu phiếu yêu cầu",
         "description": "Người làm đầu mối cung cấp thông tin cho công dân và cách gửi yêu cầu.",
         "text": (
-            "<p>Đầu mối: công chức Văn phòng - Thống kê, UBND thị trấn Đắk Tô. "
+            "<p>Đầu mối: công chức Văn phòng - Thống kê, UBND xã Đắk Tô. "
             "Điện thoại: 0260 3831 234.</p>"
             "<p>Công dân gửi Phiếu yêu cầu cung cấp thông tin (Mẫu số 01 ban hành kèm theo "
             "Nghị định 13/2018/NĐ-CP) trực tiếp, qua bưu điện hoặc thư điện tử.</p>"

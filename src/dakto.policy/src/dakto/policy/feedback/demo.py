@@ -19,7 +19,7 @@ FEEDBACK = (
         "data": {
             "name": "Nguyễn Thị Hoa",
             "phone": "0905 123 456",
-            "address": "Tổ dân phố 3, thị trấn Đắk Tô",
+            "address": "Tổ dân phố 3, xã Đắk Tô",
             "subject": "Hồ sơ đăng ký khai sinh có cần bản sao giấy tờ tùy thân của cha mẹ?",
             "content": "Tôi chuẩn bị đăng ký khai sinh cho con. Xin hỏi có phải nộp bản sao "
             "căn cước của cả cha và mẹ không, hay chỉ cần xuất trình bản chính?",
@@ -35,9 +35,9 @@ FEEDBACK = (
         "data": {
             "name": "A Luân",
             "phone": "0978 456 123",
-            "address": "Tổ dân phố 6, thị trấn Đắk Tô",
+            "address": "Tổ dân phố 6, xã Đắk Tô",
             "subject": "Đèn đường hỏng trên đường Hùng Vương",
-            "content": "Đoạn đường Hùng Vương từ chợ thị trấn đến trường tiểu học mất đèn "
+            "content": "Đoạn đường Hùng Vương từ chợ xã đến trường tiểu học mất đèn "
             "từ ba tuần nay, buổi tối học sinh đi lại rất nguy hiểm.",
             "topic": "giao-thong",
         },
@@ -48,9 +48,9 @@ FEEDBACK = (
         "data": {
             "name": "Trần Văn Bình",
             "phone": "0914 222 333",
-            "address": "Tổ dân phố 1, thị trấn Đắk Tô",
+            "address": "Tổ dân phố 1, xã Đắk Tô",
             "subject": "Đề nghị bố trí thêm thùng rác ở khu chợ",
-            "content": "Khu vực chợ thị trấn buổi sáng rất đông, rác thải để tràn ra đường. "
+            "content": "Khu vực chợ xã buổi sáng rất đông, rác thải để tràn ra đường. "
             "Đề nghị bố trí thêm thùng rác và tăng số lần thu gom.",
             "topic": "moi-truong",
         },

@@ -122,7 +122,7 @@ FORMS = (
         "id": CONTACT_ID,
         "title": "Gửi thư liên hệ",
         "description": "Gửi câu hỏi, thông tin hoặc đề nghị tới Ban Biên tập Cổng thông tin "
-        "và UBND thị trấn. Phản ánh, kiến nghị xin gửi qua mục Phản ánh - Kiến nghị để "
+        "và Ủy ban nhân dân. Phản ánh, kiến nghị xin gửi qua mục Phản ánh - Kiến nghị để "
         "được cấp mã theo dõi.",
         "fields": CONTACT_FIELDS,
         "actions": CONTACT_ACTIONS,
@@ -134,8 +134,8 @@ FORMS = (
         "section": SURVEY_SECTION,
         "id": SURVEY_ID,
         "title": "Khảo sát mức độ hài lòng về giải quyết thủ tục hành chính",
-        "description": "Phiếu khảo sát không ghi tên; ý kiến của bạn giúp bộ phận một cửa "
-        "thị trấn phục vụ tốt hơn.",
+        "description": "Phiếu khảo sát không ghi tên; ý kiến của bạn giúp Bộ phận "
+        "một cửa phục vụ tốt hơn.",
         "fields": SURVEY_FIELDS,
         "actions": SURVEY_ACTIONS,
         "submit": "Gửi phiếu khảo sát",

@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 SECTION = "van-ban"
 UBND = "UBND thị trấn Đắk Tô"
 HDND = "HĐND thị trấn Đắk Tô"
+# Since 1 July 2025 (two levels of local government) the town is part of the commune.
+UBND_XA = "UBND xã Đắk Tô"
 CHU_TICH = "Nguyễn Văn Hùng - Chủ tịch UBND"
 PHO_CHU_TICH = "Trần Thị Mai - Phó Chủ tịch UBND"
 CHU_TICH_HDND = "A Thuận - Chủ tịch HĐND"
@@ -161,16 +163,16 @@ DOCUMENTS = (
     },
     {
         "id": "qd-90-2026-chat-thai-ran",
-        "title": "Quyết định ban hành Quy định quản lý chất thải rắn sinh hoạt trên địa bàn thị trấn",
+        "title": "Quyết định ban hành Quy định quản lý chất thải rắn sinh hoạt trên địa bàn xã",
         "document_number": "90/QĐ-UBND",
         "document_type": "quyet-dinh",
-        "issuing_body": UBND,
+        "issuing_body": UBND_XA,
         "signer": CHU_TICH,
         "issue_date": date(2026, 11, 20),
         "valid_from": date(2027, 1, 1),
         "legal_field": "tai-nguyen-moi-truong",
         "abstract": "Quy định phân loại, thu gom, vận chuyển chất thải rắn sinh hoạt và mức giá "
-        "dịch vụ thu gom trên địa bàn thị trấn Đắk Tô.",
+        "dịch vụ thu gom trên địa bàn xã Đắk Tô.",
         "files": (("pdf", "90-QD-UBND.pdf"),),
     },
     {

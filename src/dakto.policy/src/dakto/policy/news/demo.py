@@ -19,7 +19,7 @@ READER_CONTRIBUTION = {
     "description": "Một người dân tổ dân phố 4 đề nghị bố trí thêm điểm tập kết rác thải.",
     "text": (
         "<p>Tôi là người dân tổ dân phố 4. Thời gian qua, rác thải sinh hoạt bị để ven "
-        "đường Hùng Vương trước giờ thu gom. Đề nghị UBND thị trấn bố trí thêm điểm tập "
+        "đường Hùng Vương trước giờ thu gom. Đề nghị UBND xã bố trí thêm điểm tập "
         "kết có nắp đậy và thông báo giờ thu gom cho bà con.</p>"
     ),
     "news_topics": ["van-hoa-xa-hoi"],

@@ -23,34 +23,34 @@ LEADERS = (
     {
         "id": "nguyen-van-thanh",
         "title": "Nguyễn Văn Thành",
-        "position": "Chủ tịch UBND thị trấn",
+        "position": "Chủ tịch UBND xã",
         "phone": "0260 3831 101",
-        "email": "nvthanh.ttdakto@kontum.gov.vn",
+        "email": "nvthanh.xadakto@quangngai.gov.vn",
         "listing_order": 1,
-        "duties": "Lãnh đạo, điều hành chung hoạt động của UBND thị trấn; trực tiếp phụ trách "
+        "duties": "Lãnh đạo, điều hành chung hoạt động của UBND xã; trực tiếp phụ trách "
         "công tác nội chính, tổ chức cán bộ, tài chính - ngân sách.",
-        "biography": "Sinh năm 1975, quê quán Đắk Tô, Kon Tum. Thạc sĩ Quản lý công. "
+        "biography": "Sinh năm 1975, quê quán Đắk Tô, Quảng Ngãi. Thạc sĩ Quản lý công. "
         "Nguyên Phó Chủ tịch UBND thị trấn nhiệm kỳ 2016 - 2021.",
         "color": (40, 90, 150),
     },
     {
         "id": "tran-thi-mai",
         "title": "Trần Thị Mai",
-        "position": "Phó Chủ tịch UBND thị trấn",
+        "position": "Phó Chủ tịch UBND xã",
         "phone": "0260 3831 102",
-        "email": "ttmai.ttdakto@kontum.gov.vn",
+        "email": "ttmai.xadakto@quangngai.gov.vn",
         "listing_order": 2,
         "duties": "Phụ trách lĩnh vực kinh tế, địa chính, xây dựng, đô thị, tài nguyên và môi trường.",
         "biography": "Sinh năm 1982. Cử nhân Kinh tế nông nghiệp. Có 15 năm công tác tại "
-        "UBND thị trấn.",
+        "UBND xã.",
         "color": (150, 60, 60),
     },
     {
         "id": "a-luu",
         "title": "A Lưu",
-        "position": "Phó Chủ tịch UBND thị trấn",
+        "position": "Phó Chủ tịch UBND xã",
         "phone": "0260 3831 103",
-        "email": "aluu.ttdakto@kontum.gov.vn",
+        "email": "aluu.xadakto@quangngai.gov.vn",
         "listing_order": 3,
         "duties": "Phụ trách lĩnh vực văn hóa - xã hội, giáo dục, y tế, dân tộc, tôn giáo.",
         "biography": "Sinh năm 1986, dân tộc Xơ Đăng. Cử nhân Công tác xã hội.",
@@ -63,19 +63,19 @@ UNITS = (
         "id": "van-phong-thong-ke",
         "title": "Văn phòng - Thống kê",
         "description": "Tham mưu tổng hợp, văn thư - lưu trữ, thống kê và bộ phận một cửa.",
-        "functions": "<p>Tham mưu, giúp UBND thị trấn xây dựng chương trình, kế hoạch công tác; "
+        "functions": "<p>Tham mưu, giúp UBND xã xây dựng chương trình, kế hoạch công tác; "
         "tổng hợp, báo cáo; quản lý văn thư, lưu trữ; thống kê kinh tế - xã hội; "
         "tiếp nhận và trả kết quả thủ tục hành chính tại bộ phận một cửa.</p>",
-        "address": "Tầng 1, trụ sở UBND thị trấn Đắk Tô",
+        "address": "Tầng 1, trụ sở UBND xã Đắk Tô",
         "phone": "0260 3831 110",
-        "email": "vanphong.ttdakto@kontum.gov.vn",
+        "email": "vanphong.xadakto@quangngai.gov.vn",
         "people": (
             {
                 "id": "le-thi-hong-nhung",
                 "title": "Lê Thị Hồng Nhung",
                 "position": "Công chức Văn phòng - Thống kê; đầu mối cung cấp thông tin",
                 "phone": "0260 3831 111",
-                "email": "lthnhung.ttdakto@kontum.gov.vn",
+                "email": "lthnhung.xadakto@quangngai.gov.vn",
                 "listing_order": 10,
                 "is_contact_officer": True,
                 "duties": "Văn thư, lưu trữ, thống kê; quản trị nội dung Trang thông tin điện tử.",
@@ -87,17 +87,17 @@ UNITS = (
         "title": "Tư pháp - Hộ tịch",
         "description": "Tư pháp, hộ tịch, chứng thực, phổ biến giáo dục pháp luật.",
         "functions": "<p>Đăng ký hộ tịch, chứng thực; phổ biến, giáo dục pháp luật; hòa giải "
-        "ở cơ sở; kiểm tra, rà soát văn bản quy phạm pháp luật của thị trấn.</p>",
-        "address": "Tầng 1, trụ sở UBND thị trấn Đắk Tô",
+        "ở cơ sở; kiểm tra, rà soát văn bản quy phạm pháp luật của xã.</p>",
+        "address": "Tầng 1, trụ sở UBND xã Đắk Tô",
         "phone": "0260 3831 120",
-        "email": "tuphap.ttdakto@kontum.gov.vn",
+        "email": "tuphap.xadakto@quangngai.gov.vn",
         "people": (
             {
                 "id": "pham-van-tu",
                 "title": "Phạm Văn Tú",
                 "position": "Công chức Tư pháp - Hộ tịch",
                 "phone": "0260 3831 121",
-                "email": "pvtu.ttdakto@kontum.gov.vn",
+                "email": "pvtu.xadakto@quangngai.gov.vn",
                 "listing_order": 20,
                 "duties": "Đăng ký khai sinh, kết hôn, khai tử; chứng thực bản sao, chữ ký.",
             },
@@ -109,16 +109,16 @@ UNITS = (
         "description": "Đất đai, xây dựng, đô thị và môi trường.",
         "functions": "<p>Quản lý đất đai, trật tự xây dựng, đô thị, giao thông và môi trường "
         "trên địa bàn; tham mưu giải quyết tranh chấp đất đai.</p>",
-        "address": "Tầng 2, trụ sở UBND thị trấn Đắk Tô",
+        "address": "Tầng 2, trụ sở UBND xã Đắk Tô",
         "phone": "0260 3831 130",
-        "email": "diachinh.ttdakto@kontum.gov.vn",
+        "email": "diachinh.xadakto@quangngai.gov.vn",
         "people": (
             {
                 "id": "hoang-van-quan",
                 "title": "Hoàng Văn Quân",
                 "position": "Công chức Địa chính - Xây dựng - Đô thị và Môi trường",
                 "phone": "0260 3831 131",
-                "email": "hvquan.ttdakto@kontum.gov.vn",
+                "email": "hvquan.xadakto@quangngai.gov.vn",
                 "listing_order": 30,
                 "duties": "Đo đạc, chỉnh lý biến động đất đai; kiểm tra trật tự xây dựng.",
             },
@@ -130,16 +130,16 @@ UNITS = (
         "description": "Văn hóa, thông tin, thể thao, lao động - thương binh và xã hội.",
         "functions": "<p>Quản lý văn hóa, thông tin, thể dục thể thao; lao động, người có công, "
         "bảo trợ xã hội, giảm nghèo; trẻ em và bình đẳng giới.</p>",
-        "address": "Tầng 2, trụ sở UBND thị trấn Đắk Tô",
+        "address": "Tầng 2, trụ sở UBND xã Đắk Tô",
         "phone": "0260 3831 140",
-        "email": "vhxh.ttdakto@kontum.gov.vn",
+        "email": "vhxh.xadakto@quangngai.gov.vn",
         "people": (
             {
                 "id": "dinh-thi-huong",
                 "title": "Đinh Thị Hương",
                 "position": "Công chức Văn hóa - Xã hội",
                 "phone": "0260 3831 141",
-                "email": "dthuong.ttdakto@kontum.gov.vn",
+                "email": "dthuong.xadakto@quangngai.gov.vn",
                 "listing_order": 40,
                 "duties": "Chính sách người có công, bảo trợ xã hội, giảm nghèo.",
             },
@@ -153,11 +153,11 @@ WEEK = (
         0,
         "07:30",
         "09:00",
-        "Giao ban đầu tuần lãnh đạo UBND thị trấn",
-        "Chủ tịch UBND thị trấn",
-        "Phòng họp UBND thị trấn",
+        "Giao ban đầu tuần lãnh đạo UBND xã",
+        "Chủ tịch UBND xã",
+        "Phòng họp UBND xã",
     ),
-    (1, "08:00", "11:00", "Tiếp công dân định kỳ", "Chủ tịch UBND thị trấn", "Phòng tiếp công dân"),
+    (1, "08:00", "11:00", "Tiếp công dân định kỳ", "Chủ tịch UBND xã", "Phòng tiếp công dân"),
     (
         2,
         "14:00",
@@ -172,15 +172,15 @@ WEEK = (
         "11:30",
         "Họp triển khai chương trình giảm nghèo bền vững",
         "Phó Chủ tịch A Lưu",
-        "Hội trường UBND thị trấn",
+        "Hội trường UBND xã",
     ),
     (
         4,
         "15:00",
         "17:00",
         "Làm việc với Đoàn kiểm tra cải cách hành chính của tỉnh",
-        "Chủ tịch UBND thị trấn",
-        "Phòng họp UBND thị trấn",
+        "Chủ tịch UBND xã",
+        "Phòng họp UBND xã",
     ),
 )
 

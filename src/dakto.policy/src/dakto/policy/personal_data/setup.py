@@ -1,5 +1,6 @@
 """Install: the personal-data notice page at the site root."""
 
+import html
 import logging
 
 from DateTime import DateTime
@@ -19,11 +20,13 @@ NOTICE_DESCRIPTION = (
 )
 
 
-def notice_text(version, retention_days):
+def notice_text(version, retention_days, controller):
+    """The notice; ``controller`` is the site's body (the identity's ``body_name``)."""
+    controller = html.escape(controller)
     return f"""
 <p><strong>Phiên bản {version}</strong></p>
 <h2>1. Bên kiểm soát và xử lý dữ liệu</h2>
-<p>Ủy ban nhân dân thị trấn Đắk Tô (Ban Biên tập Cổng thông tin) thu thập và xử lý
+<p>{controller} (Ban Biên tập Cổng thông tin) thu thập và xử lý
 dữ liệu cá nhân mà bạn gửi qua Cổng thông tin.</p>
 <h2>2. Dữ liệu được thu thập</h2>
 <p>Họ và tên, số điện thoại, thư điện tử, địa chỉ, nội dung và tệp đính kèm mà bạn
@@ -95,7 +98,12 @@ def install(portal):
         description=NOTICE_DESCRIPTION,
         safe_id=False,
     )
-    page.text = RichTextValue(notice_text(version, days), "text/html", "text/x-html-safe")
+    controller = api.portal.get_registry_record("dakto.identity.body_name", default="") or (
+        api.portal.get().Title()
+    )
+    page.text = RichTextValue(
+        notice_text(version, days, controller), "text/html", "text/x-html-safe"
+    )
     page.exclude_from_nav = True
     publish(page)
     page.reindexObject()

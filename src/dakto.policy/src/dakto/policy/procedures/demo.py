@@ -24,7 +24,7 @@ SECTION = "thu-tuc-hanh-chinh"
 NATIONAL_PORTAL = (
     "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
 )
-BODY = "Ủy ban nhân dân cấp xã (thị trấn)"
+BODY = "Ủy ban nhân dân cấp xã"
 SAME_DAY = "Ngay trong ngày tiếp nhận hồ sơ; nếu nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo"
 
 HO_TICH_BASIS = (
@@ -37,7 +37,7 @@ HO_TICH_BASIS = (
 
 def _ways(time, fee, channels=("truc-tiep", "truc-tuyen", "buu-chinh"), online_fee=None):
     notes = {
-        "truc-tiep": "Nộp tại Bộ phận tiếp nhận và trả kết quả của UBND thị trấn",
+        "truc-tiep": "Nộp tại Bộ phận tiếp nhận và trả kết quả của UBND xã",
         "truc-tuyen": "Nộp trên Cổng Dịch vụ công quốc gia",
         "buu-chinh": "Gửi qua dịch vụ bưu chính công ích",
     }
@@ -245,7 +245,7 @@ PROCEDURES = (
         "procedure_code": "2.000815",
         "procedure_field": "chung-thuc",
         "procedure_level": ["xa", "huyen"],
-        "implementing_body": "Ủy ban nhân dân cấp xã; Phòng Tư pháp cấp huyện",
+        "implementing_body": "Ủy ban nhân dân cấp xã",
         "service_level": "khong",
         "applicants": "Cá nhân, tổ chức có yêu cầu chứng thực.",
         "steps": _steps(
@@ -286,13 +286,13 @@ PROCEDURES = (
         "procedure_code": "1.001776",
         "procedure_field": "bao-tro-xa-hoi",
         "procedure_level": ["xa", "huyen"],
-        "implementing_body": "Ủy ban nhân dân cấp xã; Chủ tịch UBND cấp huyện quyết định",
+        "implementing_body": "Ủy ban nhân dân cấp xã; Chủ tịch UBND cấp xã quyết định",
         "service_level": "mot-phan",
         "applicants": "Đối tượng bảo trợ xã hội theo Nghị định 20/2021/NĐ-CP hoặc người giám hộ.",
         "steps": _steps(
-            "Nộp tờ khai tại UBND thị trấn hoặc trực tuyến.",
+            "Nộp tờ khai tại UBND xã hoặc trực tuyến.",
             "Hội đồng xét duyệt cấp xã xét, niêm yết công khai 02 ngày làm việc.",
-            "UBND thị trấn gửi hồ sơ lên Phòng Văn hóa - Xã hội; Chủ tịch UBND cấp có thẩm quyền quyết định.",
+            "UBND xã gửi hồ sơ lên Phòng Văn hóa - Xã hội; Chủ tịch UBND cấp có thẩm quyền quyết định.",
         ),
         "submission_ways": _ways(
             "15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",

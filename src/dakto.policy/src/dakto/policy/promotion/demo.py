@@ -22,7 +22,7 @@ PROMOTIONS = (
         "id": "hop-tac-xa-ca-phe-dak-to",
         "title": "Hợp tác xã Cà phê Đắk Tô Xanh",
         "description": "Cà phê robusta rang xay đạt chứng nhận OCOP 3 sao, trồng theo hướng hữu cơ "
-        "tại thị trấn Đắk Tô.",
+        "tại xã Đắk Tô.",
         "link": "https://caphedaktoxanh.example.vn",
         "start": -20,
         "end": 160,
