@@ -442,6 +442,21 @@ TRAVERSALS = (
 )
 
 
+# Common, personal, local and patterned passwords (issue 21.6), and hostile ones.
+GUESSABLE_PASSWORDS = (
+    "matkhau@2026",
+    "123456a@abc",
+    "password1234",
+    "qwertyuiop123",
+    "DoThiHang1990",  # the full name
+    "dakto.quangngai",  # the site's domain
+    "Đắk Tô 2026!",
+    "x" * 100_000,
+    "\x00" * 12,
+    "😀" * 12,
+)
+
+
 class TestBadInput:
     # REST: broken, huge and wrongly typed JSON bodies -------------------------
 
@@ -657,6 +672,27 @@ class TestBadInput:
         assert snapshot(site) == before
 
     # Path traversal in content ids ----------------------------------------------
+
+    # REST: guessable passwords for a new user (issue 21.6) -------------------
+
+    @pytest.mark.parametrize(
+        "password",
+        [case("password", p) for p in GUESSABLE_PASSWORDS],
+    )
+    def test_guessable_passwords_are_refused(self, site, password):
+        body = {
+            "username": "bad-input-user",
+            "email": "bad-input-user@example.vn",
+            "fullname": "Đỗ Thị Hằng",
+            "password": password,
+        }
+        before = snapshot(site)
+        response = json_post(site, "POST", "@users", json.dumps(body), auth=True)
+        rest_refused(response)
+        assert "Mật khẩu" in response.json()["error"]["message"]
+        assert snapshot(site) == before
+        transaction.begin()
+        assert api.user.get(userid="bad-input-user") is None
 
     @pytest.mark.parametrize("path", [case("traversal", t) for t in TRAVERSALS])
     def test_traversal_in_paths(self, site, path):

@@ -130,10 +130,10 @@ def test_rest_import_for_administrators_only(
 
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(email="bien.tap@example.vn", username="bientap", password="secret-123456")
+        api.user.create(email="bien.tap@example.vn", username="bientap", password="suoi-qua-lang-7")
         api.user.grant_roles(username="bientap", roles=["Editor", "Reviewer"])
     transaction.commit()
-    editor = request_factory(basic_auth=("bientap", "secret-123456"))
+    editor = request_factory(basic_auth=("bientap", "suoi-qua-lang-7"))
     assert editor.post(url, data=CSV_SAMPLE, headers={"Content-Type": "text/csv"}).status_code in (
         401,
         403,

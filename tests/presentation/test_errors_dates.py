@@ -80,10 +80,10 @@ def test_private_page_for_anonymous_asks_to_log_in(functional):
 
 def test_private_page_for_a_member_without_rights(functional):
     page = create(functional, "gioi-thieu", "Document", "mat", "Trang mật", publish=False)
-    api.user.create(email="thanh.vien@example.vn", username="thanhvien", password="mat-khau-dai-12")
+    api.user.create(email="thanh.vien@example.vn", username="thanhvien", password="gio-qua-nuong-9")
     transaction.commit()
     browser = visitor(functional)
-    browser.addHeader("Authorization", "Basic thanhvien:mat-khau-dai-12")
+    browser.addHeader("Authorization", "Basic thanhvien:gio-qua-nuong-9")
     browser.open(page.absolute_url())
     html = browser.contents
     assert "Trang mật" not in html

@@ -244,7 +244,7 @@ def test_only_administrators_and_the_head_of_the_board_manage_royalties(portal):
     }
     for group, allowed in groups.items():
         user = api.user.create(
-            email=f"{group}@example.org", username=f"u-{group}", password="mat-khau-dai-du"
+            email=f"{group}@example.org", username=f"u-{group}", password="cay-ca-phe-doi9"
         )
         api.group.add_user(groupname=group, username=user.getId())
         assert (

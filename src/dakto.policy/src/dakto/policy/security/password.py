@@ -6,7 +6,9 @@ reset and change-password forms and when plone.restapi creates a user or
 resets a password; ``addMember`` raises ValueError on the message, which
 ``@users`` answers with 400. Rules: at least ``password_min_length``
 characters, not the login name or the e-mail address and not containing
-either (case-insensitive; the e-mail's local part counts too).
+either (case-insensitive; the e-mail's local part counts too), and not easy
+to guess (``guessable.py``: zxcvbn against breach lists, the person's names
+and the site's).
 
 The plugin is given only the password, so the names are read from the
 request: the registration and reset forms' fields, the JSON body of
@@ -25,20 +27,56 @@ from zope.interface import implementer
 
 from dakto.policy import _
 from dakto.policy.security import settings
+from dakto.policy.security.guessable import guessable_errors
 
 
 PLUGIN_ID = "dakto_password_policy"
 NAME_KEYS = ("username", "user_id", "userid", "login", "login_name", "email", "__ac_name")
+FULLNAME_KEYS = ("fullname", "full_name")
 MIN_NAME = 3  # shorter names (or e-mail parts) are not looked for inside passwords
 
 
-def _names_in(mapping):
+def _names_in(mapping, keys=NAME_KEYS):
     names = []
     for key, value in (mapping or {}).items():
         short = key.rsplit(".", 1)[-1].lower()
-        if short in NAME_KEYS and isinstance(value, str) and value.strip():
+        if short in keys and isinstance(value, str) and value.strip():
             names.append(value.strip())
     return names
+
+
+def _json_body(request):
+    try:
+        body = request.get("BODY")
+        if body and (request.getHeader("Content-Type") or "").startswith("application/json"):
+            data = json.loads(body)
+            if isinstance(data, dict):
+                return data
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        pass
+    return {}
+
+
+def full_names_from_request(request):
+    """Full names given with the password (registration form, ``@users``),
+    or of the member whose password changes (``@@change-password``,
+    ``PATCH @users/<id>``)."""
+    if request is None:
+        return []
+    names = _names_in(getattr(request, "form", {}), FULLNAME_KEYS)
+    names.extend(_names_in(_json_body(request), FULLNAME_KEYS))
+    path = request.get("PATH_INFO", "") or ""
+    try:
+        user = None
+        if "/@users/" in path:
+            user = api.user.get(userid=path.rsplit("/@users/", 1)[-1].split("/")[0])
+        elif "change-password" in path and not api.user.is_anonymous():
+            user = api.user.get_current()
+        if user is not None:
+            names.append(user.getProperty("fullname", "") or "")
+    except Exception:  # noqa: BLE001 - no site or no member: nothing more to compare
+        pass
+    return [n for n in names if n]
 
 
 def names_from_request(request):
@@ -47,14 +85,7 @@ def names_from_request(request):
     if request is None:
         return names
     names.extend(_names_in(getattr(request, "form", {})))
-    try:
-        body = request.get("BODY")
-        if body and (request.getHeader("Content-Type") or "").startswith("application/json"):
-            data = json.loads(body)
-            if isinstance(data, dict):
-                names.extend(_names_in(data))
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        pass
+    names.extend(_names_in(_json_body(request)))
     path = request.get("PATH_INFO", "") or ""
     if "/@users/" in path:
         names.append(path.rsplit("/@users/", 1)[-1].split("/")[0])
@@ -69,7 +100,7 @@ def names_from_request(request):
     return [n for n in names if n]
 
 
-def password_errors(password, names=()):
+def password_errors(password, names=(), full_names=()):
     """The i18n messages of the rules ``password`` breaks (empty: it is good)."""
     minimum = settings.get("password_min_length")
     errors = []
@@ -88,12 +119,15 @@ def password_errors(password, names=()):
         if any(len(c) >= MIN_NAME and c in lowered for c in candidates):
             errors.append(_("The password must not be or contain the login name or e-mail."))
             break
+    if not errors:
+        errors.extend(guessable_errors(password, [*names, *full_names]))
     return errors
 
 
 def rules_text():
     return _(
-        "At least ${min} characters; not the login name or e-mail address, nor containing them.",
+        "At least ${min} characters; not the login name or e-mail address, nor containing "
+        "them; not a common or easily guessed password (a phrase of a few words is best).",
         mapping={"min": settings.get("password_min_length")},
     )
 
@@ -115,13 +149,24 @@ class PasswordPolicyPlugin(BasePlugin):
             # Plone asks with an empty password for the rules to show as help
             return [{"id": "password", "error": translate(rules_text(), context=request)}]
         names = names_from_request(request)
+        full_names = full_names_from_request(request)
         if user is not None:
             names.extend([user.getId() or "", user.getUserName() or ""])
+            try:
+                names.append(user.getProperty("email", "") or "")
+                full_names.append(user.getProperty("fullname", "") or "")
+            except Exception:  # noqa: BLE001 - a user without property sheets
+                pass
         if set_id:
             names.append(set_id)
+        for key in ("email", "fullname"):
+            if isinstance(set_info.get(key), str):
+                (names if key == "email" else full_names).append(set_info[key])
         return [
             {"id": "password", "error": translate(message, context=request)}
-            for message in password_errors(password, [n for n in names if n])
+            for message in password_errors(
+                password, [n for n in names if n], [n for n in full_names if n]
+            )
         ]
 
 
