@@ -1,5 +1,6 @@
 """Dates as the portal shows them: Asia/Ho_Chi_Minh, dd/mm/yyyy HH:MM."""
 
+from datetime import UTC
 from datetime import date
 from datetime import datetime
 
@@ -8,13 +9,46 @@ from DateTime import DateTime
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DATE_FORMAT = "%d/%m/%Y"
-DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+TIME_FORMAT = "%H:%M"
+DATETIME_FORMAT = f"{DATE_FORMAT} {TIME_FORMAT}"
+
+
+# Placeholders that mean "no date", never to be shown: the Unix epoch and
+# plone.dexterity's FLOOR_DATE (1969-12-31 00:00, what ``effective()``
+# answers when no publishing date is set), in whatever zone they were made:
+# every moment from 30/12/1969 to 01/01/1970 (UTC seconds, bounds excluded).
+PLACEHOLDER_SECONDS = (-2 * 86400, 86400)
+
+
+def _placeholder(seconds):
+    return PLACEHOLDER_SECONDS[0] < seconds < PLACEHOLDER_SECONDS[1]
+
+
+def is_unset(value):
+    """True if ``value`` (DateTime, datetime, date or None) is no real date:
+    None, Plone's "never"/"forever" (years up to 1000, from 2499 on), the
+    epoch or plone.dexterity's FLOOR_DATE (which show as 31/12/1969)."""
+    if value is None:
+        return True
+    if isinstance(value, DateTime):
+        if value.year() <= 1000 or value.year() >= 2499:
+            return True
+        return _placeholder(value.timeTime())
+    if isinstance(value, datetime):
+        if value.year <= 1000 or value.year >= 2499:
+            return True
+        if value.tzinfo is None:
+            return _placeholder(value.replace(tzinfo=UTC).timestamp())
+        return _placeholder(value.timestamp())
+    if isinstance(value, date):
+        return value.year <= 1000 or value.year >= 2499
+    return True
 
 
 def _to_datetime(value):
+    if is_unset(value):
+        return None
     if isinstance(value, DateTime):
-        if value.year() <= 1000 or value.year() >= 2499:  # Plone's "never" / "forever"
-            return None
         return value.toZone(TIMEZONE).asdatetime()
     if isinstance(value, datetime):
         if value.tzinfo is None:
@@ -29,10 +63,16 @@ def local_datetime(value):
     return moment.strftime(DATETIME_FORMAT) if moment else ""
 
 
+def local_time(value):
+    """``value`` (DateTime or datetime) as 'HH:MM' (24-hour) in Viet Nam; '' if unset."""
+    moment = _to_datetime(value)
+    return moment.strftime(TIME_FORMAT) if moment else ""
+
+
 def local_date(value):
     """A date, DateTime or datetime as 'dd/mm/yyyy'; '' if unset."""
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value.strftime(DATE_FORMAT)
+        return "" if is_unset(value) else value.strftime(DATE_FORMAT)
     moment = _to_datetime(value)
     return moment.strftime(DATE_FORMAT) if moment else ""
 
@@ -55,7 +95,7 @@ ENGLISH_MONTHS = (
 
 def _to_date(value):
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
+        return None if is_unset(value) else value
     moment = _to_datetime(value)
     return moment.date() if moment else None
 
@@ -75,9 +115,9 @@ def _aware(value):
     """``value`` as an aware datetime in Viet Nam (zoneinfo, +07:00); None if unset."""
     from zoneinfo import ZoneInfo
 
+    if is_unset(value):
+        return None
     if isinstance(value, DateTime):
-        if value.year() <= 1000 or value.year() >= 2499:
-            return None
         value = value.asdatetime()
     if not isinstance(value, datetime):
         return None
@@ -86,7 +126,10 @@ def _aware(value):
 
 
 def iso_datetime(value):
-    """``value`` as ISO 8601 with the Viet Nam offset (meta tags, feeds); '' if unset."""
+    """``value`` as ISO 8601 with the Viet Nam offset (meta tags, feeds), a
+    plain date as '2024-03-20'; '' if unset."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return "" if is_unset(value) else value.isoformat()
     moment = _aware(value)
     return moment.isoformat(timespec="seconds") if moment else ""
 

@@ -11,6 +11,8 @@ from dakto.policy.news.behaviors import INewsAttribution
 from dakto.policy.news.rules import in_reference_section
 from dakto.policy.news.rules import is_reference_news
 from dakto.policy.news.vocabularies import news_topics
+from dakto.policy.workflow.history import brain_posted_at
+from dakto.policy.workflow.history import posted_at
 
 
 PAGE_SIZE = 20
@@ -45,7 +47,7 @@ class NewsListing(BrowserView):
         return in_reference_section(self.context)
 
     def posted(self, brain):
-        return local_datetime(brain.effective)
+        return local_datetime(brain_posted_at(brain))
 
 
 class NewsAttributionViewlet(ViewletBase):
@@ -65,12 +67,11 @@ class NewsAttributionViewlet(ViewletBase):
         self.reader = bool(getattr(context, "reader_contribution", False))
         self.source = getattr(context, "news_source", None)
         self.author = getattr(context, "news_author", None)
-        effective = context.effective()
-        posted = effective if effective and effective.year() > 1000 else context.created()
+        posted = posted_at(context)  # None: not published, no date set
         self.posted = local_datetime(posted)
         modified = context.modified()
         # Shown when the article changed after it was posted (to the minute).
-        updated = local_datetime(modified) if modified and modified > posted else ""
+        updated = local_datetime(modified) if modified and posted and modified > posted else ""
         self.updated = updated if updated != self.posted else ""
         terms = news_topics()
         self.topics = [

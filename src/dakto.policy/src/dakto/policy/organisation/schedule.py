@@ -12,9 +12,11 @@ from datetime import timedelta
 
 import pytz
 from Acquisition import aq_parent
+from plone import api
 from plone.app.event.base import RET_MODE_ACCESSORS
 from plone.app.event.base import get_events
 from plone.autoform.interfaces import IFormFieldProvider
+from plone.event.interfaces import IEvent
 from plone.event.interfaces import IOccurrence
 from plone.supermodel import model
 from Products.Five import BrowserView
@@ -130,6 +132,25 @@ def week_days(context, monday):
     return days
 
 
+def _as_datetime(value):
+    return value if isinstance(value, datetime) else value.asdatetime()  # DateTime
+
+
+def event_weeks(context):
+    """The Mondays of the first and the last week that have events in the
+    schedule ``context`` (as the visitor may see them), this week included."""
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(context.getPhysicalPath())
+    this_week = monday_of(today())
+    query = {"path": path, "object_provides": IEvent.__identifier__, "sort_limit": 1}
+    first = catalog.searchResults(sort_on="start", **query)[:1]
+    last = catalog.searchResults(sort_on="end", sort_order="descending", **query)[:1]
+    days = [this_week]
+    days += [_local(_as_datetime(b.start)).date() for b in first if b.start]
+    days += [_local(_as_datetime(b.end)).date() for b in last if b.end]
+    return monday_of(min(days)), monday_of(max(days))
+
+
 def _time_label(acc, ev_start, ev_end, day):
     if acc.whole_day:
         return ""
@@ -155,6 +176,13 @@ class WorkScheduleView(BrowserView):
         self.current_week = week_id(monday_of(today()))
         self.previous_week = week_id(self.monday - timedelta(days=7))
         self.next_week = week_id(self.monday + timedelta(days=7))
+        # Crawlers follow the week links only within the weeks that have
+        # events (and this week): past them the links say rel=nofollow and
+        # the page noindex, so that no robot walks from year to year.
+        first, last = event_weeks(self.context)
+        self.in_range = first <= self.monday <= last
+        self.previous_followed = first <= self.monday - timedelta(days=7) <= last
+        self.next_followed = first <= self.monday + timedelta(days=7) <= last
         self.days = week_days(self.context, self.monday)
         self.week_number = self.monday.isocalendar()[1]
 

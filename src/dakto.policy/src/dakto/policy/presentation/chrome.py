@@ -12,11 +12,13 @@ from plone.memoize import ram
 from Products.CMFCore.interfaces import IFolderish
 
 from dakto.policy import _
+from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.identity.settings import get_identity
 from dakto.policy.presentation.navigation import anonymous_catalog_key
 from dakto.policy.structure.sections import NEWS_SECTION
+from dakto.policy.workflow.history import posted_at
 from dakto.policy.workflow.names import PUBLISHED
 
 
@@ -76,15 +78,14 @@ class DatesViewlet(ViewletBase):
             return
         if getattr(context, "news_source", None) is not None or hasattr(context, "news_topics"):
             return  # the news attribution block shows them
-        effective = context.effective() if hasattr(context, "effective") else None
-        if effective is None or effective.year() <= 1000:
-            effective = context.created() if hasattr(context, "created") else None
-        self.posted = local_datetime(effective)
+        # No posting date (never published, none set): no byline at all.
+        posted = posted_at(context)
+        self.posted = local_datetime(posted)
         modified = context.modified() if hasattr(context, "modified") else None
         updated = local_datetime(modified)
         self.updated = updated if updated != self.posted else ""
-        self.posted_iso = effective.ISO8601() if effective else ""
-        self.updated_iso = modified.ISO8601() if modified else ""
+        self.posted_iso = iso_datetime(posted)
+        self.updated_iso = iso_datetime(modified)
 
     def render(self):
         return self.index() if self.posted else ""

@@ -10,6 +10,7 @@ from dakto.policy.dates import rfc822_datetime
 from dakto.policy.identity.settings import get_identity
 from dakto.policy.structure.sections import NEWS_SECTION
 from dakto.policy.structure.sections import NEWS_TOPICS
+from dakto.policy.workflow.history import brain_posted_at
 from dakto.policy.workflow.names import PUBLISHED
 
 
@@ -93,7 +94,7 @@ class RSSFeed(BrowserView):
                 "title": brain.Title,
                 "link": brain.getURL(),
                 "description": brain.Description or "",
-                "date": rfc822_datetime(brain.effective),
+                "date": rfc822_datetime(brain_posted_at(brain)),
                 "author": getattr(brain, "news_author", None) or "",
             }
 

@@ -26,6 +26,7 @@ from dakto.policy.structure.sections import SECTIONS
 from dakto.policy.text import fold
 from dakto.policy.text import words
 from dakto.policy.vietnamese.search import VietnameseSearch
+from dakto.policy.workflow.history import brain_posted_at
 
 
 SNIPPET_BEFORE = 60
@@ -234,6 +235,6 @@ class PortalSearch(VietnameseSearch):
         return snippet(text, self.search_text())
 
     def item_date(self, item):
-        """Publication (else creation) date of a result, dd/mm/yyyy."""
-        brain = item.getDataOrigin()
-        return local_date(brain.effective) or local_date(brain.created)
+        """Posting date of a result, dd/mm/yyyy (its publishing date, else
+        when it was published); '' if it has none."""
+        return local_date(brain_posted_at(item.getDataOrigin()))

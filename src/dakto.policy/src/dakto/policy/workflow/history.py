@@ -6,7 +6,9 @@ date set by hand; this is the one place that reads it.
 """
 
 from DateTime import DateTime
+from zExceptions import NotFound
 
+from dakto.policy.dates import is_unset
 from dakto.policy.workflow.names import PUBLISHED
 
 
@@ -41,6 +43,30 @@ def published_at(obj):
     """When ``obj`` was last published (a DateTime), or None if never."""
     entry = last_entry_into(obj, PUBLISHED)
     return entry["time"] if entry else None
+
+
+def posted_at(obj):
+    """When ``obj`` was posted, as visitors are told (a DateTime), or None:
+    its publishing date (effective) if one is set, else when it was last
+    published according to its workflow history. Plone answers an unset
+    publishing date with 31/12/1969, which is never a posting date."""
+    effective = obj.effective() if hasattr(obj, "effective") else None
+    if not is_unset(effective):
+        return effective
+    return published_at(obj)
+
+
+def brain_posted_at(brain):
+    """``posted_at`` of a catalog result: the catalog's publishing date,
+    else the item's workflow history (the item is read only then)."""
+    effective = getattr(brain, "effective", None)
+    if not is_unset(effective):
+        return effective
+    try:
+        obj = brain._unrestrictedGetObject()
+    except (AttributeError, KeyError, NotFound):
+        return None
+    return posted_at(obj)
 
 
 def published_month(obj):
