@@ -65,6 +65,48 @@ def test_two_processes_count_the_same_failures(dsn):
     assert second.locked_for(other, attempts=1, window=900, now=now + 1) == 0
 
 
+def test_filestorage_keeps_them_in_a_file_next_to_the_data_fs(tmp_path):
+    """Once Zope opens a FileStorage, the counters go into an SQLite file next
+    to its Data.fs: the next process on the same data (a restart) sees them."""
+    from ZODB import DB
+    from ZODB.blob import BlobStorage
+    from ZODB.DemoStorage import DemoStorage
+    from ZODB.FileStorage import FileStorage
+
+    from dakto.policy.security.lockout import FILE_NAME
+    from dakto.policy.security.lockout import ProcessCounters
+
+    env = {"DAKTO_INSTANCE": str(REPO / "instance"), "DAKTO_LANG": "en"}
+    key = ("ip", "10.0.0.7")
+    now = 1_800_000_000.0
+
+    def opened():
+        storage = BlobStorage(str(tmp_path / "blobs"), FileStorage(str(tmp_path / "Data.fs")))
+        return DB(storage)
+
+    db = opened()
+    before = ProcessCounters(env)
+    assert type(before.store) is Counters
+    before.use_database(db)
+    assert isinstance(before.store, SharedCounters)
+    for i in range(3):
+        before.fail(key, now=now + i)
+    db.close()
+    assert (tmp_path / FILE_NAME).exists()
+
+    db = opened()
+    after = ProcessCounters(env)  # the restarted process
+    after.use_database(db)
+    assert after.locked_for(key, attempts=3, window=900, now=now + 10) == 893
+    after.reset(key)
+    assert after.locked_for(key, attempts=1, window=900, now=now + 10) == 0
+    db.close()
+    # a database without a file (the test layers): memory
+    memory = ProcessCounters(env)
+    memory.use_database(DB(DemoStorage()))
+    assert type(memory.store) is Counters
+
+
 def test_an_unreachable_database_falls_back_to_memory():
     table = SharedTable(
         "host=127.0.0.1 port=1 dbname=none user=none connect_timeout=2",

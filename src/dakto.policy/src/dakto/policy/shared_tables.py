@@ -7,10 +7,13 @@ attempts made at every process) and the audit log. On RelStorage they are
 small tables of the same PostgreSQL database, written with an autocommit
 connection of their own (one per thread). On FileStorage there is one
 process and no such database: ``shared_table`` returns None and the callers
-keep the record in memory or in a file.
+keep the record in memory or in a file; ``FileTable`` is the same kind of
+table in an SQLite file (e.g. next to the Data.fs), for records that must
+survive a restart of that one process.
 """
 
 import logging
+import sqlite3
 import threading
 
 from dakto.policy.instance.settings import SettingsError
@@ -62,6 +65,49 @@ class SharedTable:
                 connection.close()
             logger.warning("shared table %s: %s", self.name, error)
             raise SharedTableUnavailable(str(error)) from error
+
+
+class FileTable:
+    """The same interface as ``SharedTable`` on an SQLite file: written at
+    once (autocommit), outside the ZODB transaction, kept across restarts.
+    The SQL is written for PostgreSQL (``%s`` parameters, statements
+    separated by ``; ``); it is translated here."""
+
+    def __init__(self, path, name, ddl):
+        self.path = str(path)
+        self.name = name
+        self.ddl = ddl
+        self._local = threading.local()
+
+    def _connection(self):
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(self.ddl.format(table=self.name))
+            self._local.connection = connection
+        return connection
+
+    def run(self, sql, *params):
+        """Run ``sql``; the rows of the last statement if it is a query, else
+        None. Raises ``SharedTableUnavailable``."""
+        params = list(params)
+        rows = None
+        try:
+            connection = self._connection()
+            for statement in sql.format(table=self.name).split("; "):
+                count = statement.count("%s")
+                cursor = connection.execute(statement.replace("%s", "?"), params[:count])
+                params = params[count:]
+                rows = cursor.fetchall() if cursor.description else None
+        except sqlite3.Error as error:
+            connection = getattr(self._local, "connection", None)
+            if connection is not None:
+                connection.close()
+                self._local.connection = None
+            logger.warning("file table %s (%s): %s", self.name, self.path, error)
+            raise SharedTableUnavailable(str(error)) from error
+        return rows
 
 
 def shared_table(env, name, ddl):

@@ -119,10 +119,13 @@ def apply_purge_settings(portal, purge_url):
 
 def prepare(settings):
     """Make sure the admin user and the site exist; close the database."""
+    from dakto.policy.security import root as root_lockout
+
     app = open_app(settings)
     try:
         admin = ensure_admin(app, settings)
         created = ensure_site(app, settings.demo)
+        root_lockout.install(app)  # admin's logins counted, locked, audited
         apply_mail_settings(app[SITE_ID], settings)
         apply_purge_settings(app[SITE_ID], settings.purge_url)
         transaction.commit()

@@ -19,7 +19,21 @@ live in the process's memory behind a lock. On RelStorage, where several
 Zope processes serve the same site, they live in a table of the same
 PostgreSQL database (``dakto_login_failure``), written at once outside the
 ZODB transaction, so that every process counts every attempt: an attacker
-spread over N processes gets no more tries than against one.
+spread over N processes gets no more tries than against one. On FileStorage
+(one process) the same table is an SQLite file next to the Data.fs
+(``login-failures.sqlite``), chosen when Zope opens its database: written at
+once and outside the transaction too, and kept across a restart (a counter in
+memory was cleared by one). Without a file database (the test layers'
+DemoStorage) the counters stay in memory.
+
+The Zope root's user folder (``admin``) is a PAS of its own, outside the
+site's: the ``dakto`` instance set-up puts the same plugin in it
+(``root.install``), so that HTTP Basic at ``/manage_main`` (the ZMI),
+``@login`` for a root user and the site's plugin asking the root folder go
+through the same counters, locks and audit entries. There the limits are the
+settings of the site under the root, and a successful login is audited too
+(once per login name and address in ``AUDIT_SUCCESS_SECONDS``, per process:
+Basic auth sends the password with every request).
 """
 
 import contextlib
@@ -41,12 +55,17 @@ from zope.interface import implementer
 from dakto.policy import _
 from dakto.policy.security import audit
 from dakto.policy.security import settings
+from dakto.policy.shared_tables import FileTable
 from dakto.policy.shared_tables import SharedTableUnavailable
 from dakto.policy.shared_tables import shared_table
 
 
 PLUGIN_ID = "dakto_lockout"
 REQUEST_KEY = "dakto.policy.security.lockout"
+TABLE = "dakto_login_failure"
+FILE_NAME = "login-failures.sqlite"
+AUDIT_SUCCESS_SECONDS = 15 * 60
+_audited_successes = {}  # (login, ip) -> when a root login was audited
 
 
 class Counters:
@@ -145,12 +164,45 @@ class SharedCounters:
 
 
 def counters_for(env):
-    """Shared counters on RelStorage, this process's own on FileStorage."""
-    table = shared_table(env, "dakto_login_failure", SharedCounters.DDL)
+    """Shared counters on RelStorage, else (until the database is known) this
+    process's memory."""
+    table = shared_table(env, TABLE, SharedCounters.DDL)
     return Counters() if table is None else SharedCounters(table)
 
 
-COUNTERS = counters_for(os.environ)
+def file_storage_path(storage):
+    """The Data.fs of a FileStorage (also inside a BlobStorage, which hands
+    attribute look-ups to the storage it wraps), else None."""
+    path = getattr(storage, "_file_name", None)
+    return path if isinstance(path, str) and os.path.isfile(path) else None
+
+
+class ProcessCounters:
+    """The counters this process uses (``COUNTERS``): PostgreSQL on
+    RelStorage, the SQLite file next to the Data.fs once a FileStorage is
+    opened (``use_database``), else memory."""
+
+    def __init__(self, env):
+        self.store = counters_for(env)
+
+    def use_database(self, db):
+        if isinstance(self.store, SharedCounters):
+            return  # PostgreSQL, or a file already
+        data_fs = file_storage_path(db.storage)
+        if data_fs:
+            path = os.path.join(os.path.dirname(data_fs), FILE_NAME)
+            self.store = SharedCounters(FileTable(path, TABLE, SharedCounters.DDL))
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+COUNTERS = ProcessCounters(os.environ)
+
+
+def database_opened(event):
+    """``IDatabaseOpenedWithRoot``: keep the counters next to a Data.fs."""
+    COUNTERS.use_database(event.database)
 
 
 def client_ip(request):
@@ -164,12 +216,13 @@ def client_ip(request):
         return request.get("REMOTE_ADDR", "") or ""
 
 
-def lock_state(login, ip):
-    """``(kind, seconds left)`` of the lock on this login or address, else None."""
-    window = settings.get("lockout_minutes") * 60
+def lock_state(login, ip, portal=None):
+    """``(kind, seconds left)`` of the lock on this login or address, else None
+    (the limits are the settings of ``portal``, default: the current site)."""
+    window = settings.get("lockout_minutes", portal) * 60
     for kind, key, attempts in (
-        ("account", ("login", login.lower()), settings.get("lockout_attempts")),
-        ("client", ("ip", ip), settings.get("lockout_client_attempts")),
+        ("account", ("login", login.lower()), settings.get("lockout_attempts", portal)),
+        ("client", ("ip", ip), settings.get("lockout_client_attempts", portal)),
     ):
         if kind == "client" and not ip:
             continue
@@ -222,6 +275,36 @@ def _mark_locked(request, login, ip, kind, seconds):
         pass
 
 
+def refuse_if_locked(request, login, ip, portal=None):
+    """True (and the request told why) while this login or address is locked."""
+    lock = lock_state(login, ip, portal)
+    if not lock:
+        return False
+    if request is not None:
+        request._auth = None  # Zope's own user folder must not accept it either
+        _mark_locked(request, login, ip, *lock)
+    return True
+
+
+def count_failure(request, login, ip, portal=None):
+    """One wrong password: counted once per request and login name (the
+    site's plugin and the root user folder may both judge it), audited, and
+    the lock set when this failure reaches the limit."""
+    counted = request_state(request).setdefault("counted", set())
+    if login.lower() in counted:
+        return
+    counted.add(login.lower())
+    COUNTERS.fail(("login", login.lower()))
+    if ip:
+        COUNTERS.fail(("ip", ip))
+    audit.record("login_failed", login=login, ip=ip)
+    lock = lock_state(login, ip, portal)
+    if lock:
+        audit.record("lockout", login=login, ip=ip, reason=lock[0])
+        if request is not None:
+            _mark_locked(request, login, ip, *lock)
+
+
 @implementer(IAuthenticationPlugin)
 class LockoutPlugin(BasePlugin):
     """Counts failed logins and refuses locked accounts and addresses."""
@@ -239,6 +322,29 @@ class LockoutPlugin(BasePlugin):
             for plugin_id, plugin in pas.plugins.listPlugins(IAuthenticationPlugin)
             if plugin_id != self.getId()
         ]
+
+    def _root_portal(self):
+        """At the Zope root: the Plone site whose settings apply (else None:
+        inside a site, the current site's)."""
+        from Products.CMFPlone.interfaces import IPloneSiteRoot
+
+        parent = aq_parent(aq_inner(self._getPAS()))
+        if parent is None or IPloneSiteRoot.providedBy(parent):
+            return None
+        for item in parent.objectValues():
+            if IPloneSiteRoot.providedBy(item):
+                return item
+        return None
+
+    def _at_root(self):
+        parent = aq_parent(aq_inner(self._getPAS()))
+        return parent is not None and parent is parent.getPhysicalRoot()
+
+    def _audit_success(self, login, ip):
+        now = time.time()
+        if now - _audited_successes.get((login, ip), 0) >= AUDIT_SUCCESS_SECONDS:
+            _audited_successes[(login, ip)] = now
+            audit.record("login", login=login, ip=ip, actor=login, user_folder="zope-root")
 
     def _root_user(self, login, password, request):
         """A Zope user (outside the site) with these credentials, e.g. ``admin``."""
@@ -262,15 +368,13 @@ class LockoutPlugin(BasePlugin):
         request = getattr(self, "REQUEST", None) or getRequest()
         ip = client_ip(request)
         state = request_state(request)
-        lock = lock_state(login, ip)
-        if lock:
+        at_root = self._at_root()
+        portal = self._root_portal() if at_root else None
+        if refuse_if_locked(request, login, ip, portal):
             credentials.pop("password", None)
-            if request is not None:
-                request._auth = None  # Zope's own user folder must not accept it either
-                _mark_locked(request, login, ip, *lock)
             return None
         verdicts = state.setdefault("verdicts", {})
-        key = (login, password)
+        key = (self.getPhysicalPath(), login, password)  # the site's and the root's
         if key in verdicts:
             result = verdicts[key]
         else:
@@ -284,17 +388,11 @@ class LockoutPlugin(BasePlugin):
                     result = found
                     break
             if result is None and not self._root_user(login, password, request):
-                COUNTERS.fail(("login", login.lower()))
-                if ip:
-                    COUNTERS.fail(("ip", ip))
-                audit.record("login_failed", login=login, ip=ip)
-                lock = lock_state(login, ip)
-                if lock:
-                    audit.record("lockout", login=login, ip=ip, reason=lock[0])
-                    if request is not None:
-                        _mark_locked(request, login, ip, *lock)
+                count_failure(request, login, ip, portal)
             elif result is not None:
                 COUNTERS.reset(("login", login.lower()))
+                if at_root:
+                    self._audit_success(login, ip)
             verdicts[key] = result
         if result is not None:
             credentials.pop("password", None)  # checked once; the others skip it

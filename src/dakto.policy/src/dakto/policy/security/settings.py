@@ -68,6 +68,13 @@ class ISecuritySettings(Interface):
     )
 
 
-def get(name):
-    value = api.portal.get_registry_record(f"{REGISTRY_PREFIX}.{name}", default=None)
+def get(name, portal=None):
+    """The setting of the current site, or of ``portal`` (e.g. the site as
+    seen from the Zope root, where no site is current)."""
+    key = f"{REGISTRY_PREFIX}.{name}"
+    if portal is None:
+        value = api.portal.get_registry_record(key, default=None)
+    else:
+        registry = getattr(portal, "portal_registry", None)
+        value = None if registry is None else registry.get(key)
     return DEFAULTS[name] if value is None else value
