@@ -7,6 +7,11 @@
 - ``@@draft-comments-moderation``: the board's list of every comment, with
   approve / reject buttons;
 - ``@@draft-comments-export?format=ods|csv``: every comment, Vietnamese headers.
+
+Need-to-know (Luật 91/2025): the moderators (Review portal content) see and
+export the comments; the commenters' e-mails and consent records only who
+also holds ``personal_data.interfaces.VIEW_PERSONAL_DATA`` (the
+administrators, the feedback receivers): the others get no e-mail column.
 """
 
 from plone import api
@@ -27,6 +32,7 @@ from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.lookup_service import single
 from dakto.policy.personal_data import consent as consent_module
+from dakto.policy.personal_data.access import may_see_personal_data
 from dakto.policy.personal_data.vocabularies import COMMENT_DRAFT
 
 
@@ -188,12 +194,13 @@ class ModerationView(BrowserView):
         return self.template()
 
     def rows(self):
+        contact = may_see_personal_data(self.context)
         return [
             {
                 "id": c.id,
                 "date": local_datetime(c.created),
                 "name": c.name or "",
-                "email": c.email or "",
+                "email": (c.email or "") if contact else "",
                 "organisation": c.organisation or "",
                 "article": c.article or "",
                 "text": c.text,
@@ -207,11 +214,12 @@ class ModerationView(BrowserView):
         return f"{self.context.absolute_url()}/@@draft-comments-export?format={format}"
 
 
+EMAIL_HEADER = "Thư điện tử"
 HEADER = (
     "STT",
     "Ngày giờ gửi",
     "Họ và tên",
-    "Thư điện tử",
+    EMAIL_HEADER,
     "Cơ quan, tổ chức",
     "Điều khoản góp ý",
     "Nội dung góp ý",
@@ -221,7 +229,19 @@ STATE_VI = {store.PENDING: "Chờ duyệt", store.APPROVED: "Đã duyệt", stor
 EXPORT_FORMATS = {"ods": spreadsheets.ODS_MIMETYPE, "csv": spreadsheets.CSV_MIMETYPE}
 
 
-def export_rows(draft):
+def export_header(contact):
+    """The columns; without ``contact`` (VIEW_PERSONAL_DATA) no e-mail."""
+    return [name for name in HEADER if contact or name != EMAIL_HEADER]
+
+
+def export_rows(draft, contact=True):
+    email_column = HEADER.index(EMAIL_HEADER)
+    return [
+        row if contact else row[:email_column] + row[email_column + 1 :] for row in _all_rows(draft)
+    ]
+
+
+def _all_rows(draft):
     return [
         [
             index,
@@ -237,7 +257,7 @@ def export_rows(draft):
     ]
 
 
-def export_table(draft):
+def export_table(draft, contact=True):
     period = Period(draft)
     return spreadsheets.Table(
         name="Góp ý",
@@ -246,21 +266,24 @@ def export_table(draft):
             draft.Title(),
             f"Thời gian lấy ý kiến: {local_date(period.opens)} - {local_date(period.closes)}",
         ],
-        header=list(HEADER),
-        rows=export_rows(draft),
+        header=export_header(contact),
+        rows=export_rows(draft, contact),
     )
 
 
-def to_csv(draft):
-    return spreadsheets.to_csv(HEADER, export_rows(draft))
+def to_csv(draft, contact=True):
+    return spreadsheets.to_csv(export_header(contact), export_rows(draft, contact))
 
 
 def export_file(draft, format, response):
-    """Write the export as ``format`` (ods or csv) into ``response``; the bytes."""
+    """Write the export as ``format`` (ods or csv) into ``response``; the bytes.
+
+    The e-mails only for the current user with VIEW_PERSONAL_DATA on the draft."""
     filename = f"gop-y-{draft.getId()}"
+    contact = may_see_personal_data(draft)
     if format == "ods":
-        return spreadsheets.export("ods", filename, export_table(draft), response=response)
-    data = to_csv(draft)
+        return spreadsheets.export("ods", filename, export_table(draft, contact), response=response)
+    data = to_csv(draft, contact)
     response.setHeader("Content-Type", EXPORT_FORMATS["csv"])
     response.setHeader("Content-Disposition", f'attachment; filename="{filename}.csv"')
     response.setHeader("Content-Length", str(len(data)))

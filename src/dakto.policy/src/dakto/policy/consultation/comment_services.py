@@ -2,7 +2,9 @@
 
 - ``GET <draft>/@draft-comments``: approved comments (anonymous: name and
   text only); the board (Review portal content) gets every comment with its
-  e-mail, state and history;
+  state and history; the e-mail and the consent record only who holds
+  ``personal_data.interfaces.VIEW_PERSONAL_DATA`` (need-to-know: the
+  administrators and the feedback receivers, who also get every comment);
 - ``POST <draft>/@draft-comments`` (anonymous): ``{"name", "email",
   "organisation", "article", "text", "consent": ["comment_draft"]}`` → 201
   ``{"id", "state": "pending"}``; 400 naming the field; 403 once closed;
@@ -26,9 +28,11 @@ from dakto.policy.consultation.comment_form import bad_format
 from dakto.policy.consultation.comment_form import export_file
 from dakto.policy.consultation.comment_form import submit
 from dakto.policy.lookup_service import single
+from dakto.policy.personal_data.access import may_see_personal_data
 
 
-def serialize(comment, full):
+def serialize(comment, full, contact=False):
+    """``full``: state, history, the name as given; ``contact``: e-mail, consent."""
     data = {
         "id": comment.id,
         "created": comment.created.isoformat(timespec="seconds"),
@@ -40,11 +44,16 @@ def serialize(comment, full):
         data.update(
             {
                 "name": comment.name,
-                "email": comment.email,
                 "organisation": comment.organisation,
                 "state": comment.state,
-                "consent": dict(comment.consent) if comment.consent else None,
                 "history": [dict(entry) for entry in comment.history],
+            }
+        )
+    if contact:
+        data.update(
+            {
+                "email": comment.email,
+                "consent": dict(comment.consent) if comment.consent else None,
             }
         )
     return data
@@ -56,9 +65,10 @@ def can_moderate(draft):
 
 class CommentsGet(Service):
     def reply(self):
-        full = can_moderate(self.context)
+        contact = may_see_personal_data(self.context)
+        full = contact or can_moderate(self.context)
         states = None if full else (store.APPROVED,)
-        items = [serialize(c, full) for c in store.comments(self.context, states=states)]
+        items = [serialize(c, full, contact) for c in store.comments(self.context, states=states)]
         return {
             "@id": f"{self.context.absolute_url()}/@draft-comments",
             "items_total": len(items),
@@ -118,7 +128,7 @@ class CommentsPatch(rest.TraversingService):
                 self.request, {"note": _("note: text of at most 500 characters.")}
             )
         store.moderate(self.context, comment, state, api.user.get_current().getId(), note)
-        return serialize(comment, True)
+        return serialize(comment, True, may_see_personal_data(self.context))
 
 
 class CommentsExportGet(Service):

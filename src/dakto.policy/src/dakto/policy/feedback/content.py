@@ -1,9 +1,13 @@
-"""The Feedback type: what a citizen sent, and what the board does with it.
+"""The Feedback type: what a citizen sent, and what the receivers do with it.
 
-Anonymous never reads it (its workflow grants View to staff only); the
-public form and ``POST @feedback`` create it with unrestricted code.
+Anonymous never reads it; its workflow grants View only to the feedback
+receivers, the administrators and Reader (need-to-know: ``names.RECEIVER_ROLE``).
+The sender's fields also need ``personal_data.interfaces.VIEW_PERSONAL_DATA``
+to be read or written (forms, REST). The public form and ``POST @feedback``
+create it with unrestricted code.
 """
 
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -13,6 +17,7 @@ from zope.interface import implementer
 from dakto.policy import _
 from dakto.policy.contacts import valid_email
 from dakto.policy.contacts import valid_phone
+from dakto.policy.feedback import names
 
 
 MAX_NAME = 120
@@ -22,6 +27,9 @@ MAX_ADDRESS = 300
 MAX_SUBJECT = 200
 MAX_CONTENT = 10000
 MAX_ANSWER = 20000
+SENDER_FIELDS = names.PERSONAL_FIELDS
+# the zcml id of personal_data.interfaces.VIEW_PERSONAL_DATA
+PERSONAL_DATA_PERMISSION_ID = "dakto.policy.ViewPersonalData"
 
 
 class IFeedback(model.Schema):
@@ -40,7 +48,7 @@ class IFeedback(model.Schema):
     model.fieldset(
         "sender",
         label=_("Sender"),
-        fields=["sender_name", "sender_phone", "sender_email", "sender_address"],
+        fields=list(SENDER_FIELDS),
     )
     sender_name = schema.TextLine(title=_("Full name"), max_length=MAX_NAME, required=False)
     sender_phone = schema.TextLine(
@@ -50,6 +58,8 @@ class IFeedback(model.Schema):
         title=_("E-mail"), max_length=MAX_EMAIL, required=False, constraint=valid_email
     )
     sender_address = schema.TextLine(title=_("Address"), max_length=MAX_ADDRESS, required=False)
+    directives.read_permission(**dict.fromkeys(SENDER_FIELDS, PERSONAL_DATA_PERMISSION_ID))
+    directives.write_permission(**dict.fromkeys(SENDER_FIELDS, PERSONAL_DATA_PERMISSION_ID))
 
     model.fieldset(
         "handling",

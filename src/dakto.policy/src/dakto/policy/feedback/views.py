@@ -3,6 +3,7 @@ view of one item."""
 
 from datetime import datetime
 
+from AccessControl import Unauthorized
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
@@ -21,6 +22,7 @@ from dakto.policy.feedback.deadlines import step_deadline
 from dakto.policy.feedback.vocabularies import PURPOSES
 from dakto.policy.feedback.vocabularies import TOPICS
 from dakto.policy.personal_data import consent as consent_module
+from dakto.policy.personal_data.access import may_see_personal_data
 from dakto.policy.personal_data.vocabularies import ANSWER_FEEDBACK
 from dakto.policy.personal_data.vocabularies import PUBLISH_NAME
 
@@ -254,12 +256,16 @@ class QAListingView(BrowserView):
 
 
 class FeedbackView(BrowserView):
-    """The staff's view of one item: what was sent, its steps and deadline."""
+    """The receivers' view of one item: what was sent, its steps and deadline
+    (the sender, consent and attachments only with VIEW_PERSONAL_DATA)."""
 
     template = ViewPageTemplateFile("templates/feedback.pt")
 
     def __call__(self):
         return self.template()
+
+    def may_see_personal_data(self):
+        return may_see_personal_data(self.context)
 
     def topic(self):
         return translate(TOPICS.get(self.context.topic, ""), context=self.request)
@@ -328,9 +334,11 @@ class FeedbackView(BrowserView):
 
 
 class AttachmentView(BrowserView):
-    """Download one attachment (staff only: the item's View permission)."""
+    """Download one attachment (the item's View and VIEW_PERSONAL_DATA)."""
 
     def __call__(self):
+        if not may_see_personal_data(self.context):
+            raise Unauthorized("feedback attachments")
         try:
             index = int(self.request.form.get("i", ""))
             attachment = (self.context.attachments or ())[index]

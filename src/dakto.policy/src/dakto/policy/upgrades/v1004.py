@@ -9,7 +9,7 @@ calls no install code of today's features, which will change.
 import importlib
 
 
-PARTS = ()
+PARTS = ("v1004_need_to_know",)
 
 
 def upgrade(context):
