@@ -24,7 +24,10 @@ HEADER_END = '"Domain: dakto.policy\\n"\n'
 
 
 def escape(text):
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    # parse_po keeps backslash escapes (\n) as they are written: only the
+    # quotes are unescaped, so only they are escaped again (doubling the
+    # backslashes made every run corrupt a msgid with \n).
+    return text.replace('"', '\\"')
 
 
 def write(path, entries, header):

@@ -6,10 +6,9 @@ Vietnamese with the item's title and address. Messages leave when the
 transaction commits; a mail problem never blocks a transition.
 """
 
-import logging
-
 from plone import api
 
+from dakto.policy import mail
 from dakto.policy.editorial_board import history
 from dakto.policy.workflow.names import APPROVE
 from dakto.policy.workflow.names import EDITORIAL_TYPES
@@ -19,8 +18,6 @@ from dakto.policy.workflow.names import REJECT
 from dakto.policy.workflow.names import REVIEWERS_GROUP
 from dakto.policy.workflow.names import SUBMIT
 
-
-logger = logging.getLogger(__name__)
 
 SIGNATURE = "\n\n-- \nBan Biên tập — {site}\nThư này được gửi tự động; vui lòng không trả lời."
 
@@ -62,29 +59,11 @@ def site_name():
         return "Cổng thông tin điện tử"
 
 
-def can_send():
-    try:
-        return bool(api.portal.get_registry_record("plone.email_from_address", default=None))
-    except Exception:  # noqa: BLE001
-        return False
-
-
 def send(recipients, subject, body):
-    """One message per recipient (nobody sees the others' addresses)."""
-    if not recipients:
-        return 0
-    if not can_send():
-        logger.warning("No sender address (plone.email_from_address): '%s' not sent.", subject)
-        return 0
-    body = body + SIGNATURE.format(site=site_name())
-    sent = 0
-    for address in recipients:
-        try:
-            api.portal.send_email(recipient=address, subject=subject, body=body)
-            sent += 1
-        except Exception:  # noqa: BLE001 - never block the transition on mail
-            logger.exception("Could not send '%s' to %s", subject, address)
-    return sent
+    """One message per recipient (nobody sees the others' addresses), queued
+    for the commit; the number queued (``mail.send_each``: never raises, so
+    mail never blocks a transition)."""
+    return mail.send_each(recipients, subject, body + SIGNATURE.format(site=site_name()))
 
 
 def message(obj, action):

@@ -4,8 +4,8 @@ from plone import api
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy import mail
 from dakto.policy.feedback import names
-from dakto.policy.feedback.submit import send_mail
 from dakto.policy.feedback.submit import status_url
 
 
@@ -26,13 +26,13 @@ def after_transition(obj, event):
                 ),
                 context=request,
             )
-            send_mail(email, subject, f"{obj.title}\n\n{obj.absolute_url()}\n")
+            mail.send(email, subject, f"{obj.title}\n\n{obj.absolute_url()}\n")
     if transition == names.ANSWER and obj.sender_email:
         subject = translate(
             _("Answer to your feedback ${code}", mapping={"code": obj.tracking_code}),
             context=request,
         )
-        send_mail(
+        mail.send(
             obj.sender_email,
             subject,
             f"{obj.title}\n\n{obj.answer or ''}\n\n{status_url(obj.tracking_code)}\n",

@@ -5,6 +5,7 @@ import binascii
 import json
 
 from plone.restapi.services import Service
+from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy import antispam
@@ -64,11 +65,14 @@ class FeedbackPost(Service):
             errors["consent"] = refused.message
         if errors:
             return rest.bad_request(self.request, errors)
-        code, _mailed = submit.create_and_commit(clean, files, record_consent(given))
+        code, mailed = submit.create_and_commit(clean, files, record_consent(given))
         self.request.response.setStatus(201)
         return {
             "tracking_code": code,
             "status_url": f"{self._site_url()}/@feedback-status/{code}",
+            # True only when the SMTP server took the mail with the code
+            "mailed": mailed,
+            "message": translate(submit.sent_message(mailed), context=self.request),
         }
 
     def _site_url(self):

@@ -4,13 +4,14 @@ store one Feedback item and send the mails.
 ``validate(data, files)`` returns ``(clean, errors)``; ``errors`` maps the
 public field names (``FIELDS``) to i18n messages, and when it is not empty
 nothing is stored. ``create(clean, files, consent)`` stores the item with
-unrestricted code (anonymous may not add items) and returns it.
+unrestricted code (anonymous may not add items) and returns it;
+``create_and_commit`` also commits and then mails the receipt, and tells
+whether the SMTP server took it (the citizen is told so only then).
 
 Text is stored as typed (NFC): markup is never interpreted, only escaped
 when shown.
 """
 
-import logging
 import threading
 import time
 
@@ -27,6 +28,7 @@ from zope.schema import ValidationError
 from dakto.policy import _
 from dakto.policy import filetypes
 from dakto.policy import formats
+from dakto.policy import mail
 from dakto.policy.contacts import valid_email
 from dakto.policy.contacts import valid_phone
 from dakto.policy.feedback import codes
@@ -37,8 +39,6 @@ from dakto.policy.feedback.vocabularies import TOPICS
 from dakto.policy.text import nfc
 from dakto.policy.validation import citizen_text
 
-
-logger = logging.getLogger(__name__)
 
 # public name -> (stored attribute, max length, label)
 FIELDS = {
@@ -145,7 +145,7 @@ def _exists(folder, catalog):
 
 
 def create(clean, files, consent):
-    """Store one Feedback item (unrestricted) and queue its mails."""
+    """Store one Feedback item (unrestricted); no mail (``send_receipt``)."""
     portal = api.portal.get()
     folder = portal[names.SECTION]
     catalog = api.portal.get_tool("portal_catalog")
@@ -164,7 +164,6 @@ def create(clean, files, consent):
     obj = folder[item_id]
     notify(ObjectAddedEvent(obj, folder, item_id))
     obj.reindexObject()
-    send_receipt(obj)
     return obj
 
 
@@ -178,38 +177,41 @@ COMMIT_ATTEMPTS = 5
 
 
 def create_and_commit(clean, files, consent):
-    """``create`` and commit now; returns ``(tracking code, e-mail given)``."""
+    """``create``, commit now, then mail; returns ``(tracking code, mailed)``:
+    ``mailed`` is True only when the receipt was handed to the SMTP server."""
     with CREATE_LOCK:
         for attempt in range(COMMIT_ATTEMPTS):
             try:
                 obj = create(clean, files, consent)
-                result = (obj.tracking_code, bool(obj.sender_email))
                 transaction.commit()
-                return result
+                break
             except ConflictError:
                 transaction.abort()
                 if attempt == COMMIT_ATTEMPTS - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
                 transaction.begin()
-    raise RuntimeError("unreachable")
+    # Once stored (a retried commit never mails twice), outside the lock.
+    return obj.tracking_code, send_receipt(obj)
+
+
+def sent_message(mailed):
+    """What the citizen is told about the code's e-mail once the item is stored."""
+    if mailed:
+        return _("The code was also sent to your e-mail address.")
+    return _("Write this code down: it was not sent to you by e-mail.")
 
 
 def status_url(code):
     return f"{api.portal.get().absolute_url()}/@@{names.STATUS_VIEW}?code={code}"
 
 
-def send_mail(recipient, subject, body):
-    """Queue a mail (sent when the transaction commits); never breaks the caller."""
-    try:
-        api.portal.send_email(recipient=recipient, subject=subject, body=body)
-    except Exception:  # noqa: BLE001 - no mail host configured: the item is kept
-        logger.warning("Could not queue the mail to %s", recipient, exc_info=True)
-
-
 def send_receipt(obj):
+    """Mail the sender the code and the board its notice, now (after the
+    commit); True when the sender's mail was handed to the SMTP server."""
     request = getattr(obj, "REQUEST", None)
     code = obj.tracking_code
+    mailed = False
     if obj.sender_email:
         subject = translate(
             _("Your feedback was received: ${code}", mapping={"code": code}), context=request
@@ -229,11 +231,12 @@ def send_receipt(obj):
             ),
             context=request,
         )
-        send_mail(obj.sender_email, subject, body)
+        mailed = mail.send(obj.sender_email, subject, body, immediate=True)
     board = settings("notify_address", None)
     if board:
         subject = translate(
             _("New feedback ${code}: ${subject}", mapping={"code": code, "subject": obj.title}),
             context=request,
         )
-        send_mail(board, subject, f"{obj.absolute_url()}\n")
+        mail.send(board, subject, f"{obj.absolute_url()}\n", immediate=True)
+    return mailed
