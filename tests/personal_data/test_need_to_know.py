@@ -16,6 +16,7 @@ from datetime import timedelta
 import pytest
 import requests
 import transaction
+from collective.easyform.api import get_actions
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -63,6 +64,7 @@ SENDERS = (
     ("Y Hlin", "0912 777 888", "y.hlin@example.vn", "Thôn Kon Tu Dốp"),
 )
 COMMENTER_EMAIL = "le.thi.gop.y@example.vn"
+FORM_SENDER = ("Đặng Thị Liên Hệ", "dang.lien.he@example.vn")
 AMOUNT = 351000
 
 
@@ -145,8 +147,18 @@ def site(functional):
     api.content.transition(article, to_state="published")
     api.portal.set_registry_record("dakto.royalties.unit_value", 234000)
     set_record(article, "tin", "1.5", "Nguyễn Văn A", "Văn phòng")
+    contact_form = portal["lien-he"]["gui-thu-lien-he"]
+    get_actions(contact_form)["saved_data"].addDataRow(
+        {"ho_ten": FORM_SENDER[0], "email": FORM_SENDER[1], "consent": True}
+    )
     transaction.commit()
-    return {"portal": portal, "feedback": items, "draft": draft, "article": article}
+    return {
+        "portal": portal,
+        "feedback": items,
+        "draft": draft,
+        "article": article,
+        "form": contact_form,
+    }
 
 
 def get(level, url, **params):
@@ -384,6 +396,32 @@ def test_the_unit_sees_the_item_shared_with_it_and_no_other(site):
         timeout=60,
     ).json()
     assert [i["sender_email"] for i in found["items"]] == [SENDERS[2][2]]
+
+
+@pytest.mark.parametrize("level", ALL)
+def test_form_submissions_and_their_consent_only_for_administrators(site, level):
+    """What a citizen sent with a form (and its consent record) is the form's
+    saved data: easyform's Download Saved Input (Manager, Site Administrator,
+    the form's owner — here the site owner), never the board's levels."""
+    form = site["form"]
+    saved = page(level, f"{form.absolute_url()}/@@saveddata")
+    data = page(level, f"{form.absolute_url()}/actions/saved_data/@@data")
+    rest = get(level, form.absolute_url())
+    found = get(
+        level,
+        f"{site['portal'].absolute_url()}/@search",
+        portal_type="EasyForm",
+        fullobjects="1",
+        metadata_fields="_all",
+    )
+    assert rest.status_code == 200 and found.status_code == 200
+    if level == "quan-tri":
+        assert saved.status_code == 200 and FORM_SENDER[1] in saved.text
+    else:
+        assert refused(saved), (level, saved.url)
+        assert refused(data), (level, data.url)
+        for response in (saved, data, rest, found):
+            assert leaked(response.text, list(FORM_SENDER)) == [], (level, response.url)
 
 
 # --- Royalties ----------------------------------------------------------------------------
