@@ -460,3 +460,31 @@ def test_royalty_permission_roles(site):
         r["name"] for r in site["portal"].rolesOfPermission(MANAGE_PERMISSION) if r["selected"]
     }
     assert roles == {"Manager", "Site Administrator", "HeadOfBoard"}
+
+
+@pytest.mark.parametrize("level", ("tiep-nhan-phan-anh", "quan-tri", "kiem-duyet"))
+def test_edit_form_and_patch_of_the_sender(site, level):
+    """The receivers and administrators correct a sender's details (the edit
+    form shows them; PATCH changes them); the board cannot."""
+    obj = site["feedback"][0]
+    auth = (LEVELS[level][0], PASSWORD)
+    patch = requests.patch(
+        obj.absolute_url(),
+        headers={"Accept": "application/json", "Referer": site["portal"].absolute_url()},
+        auth=auth,
+        json={"sender_phone": "0905 000 111"},
+        timeout=60,
+    )
+    # after the PATCH: opening the edit form locks the item
+    edit = requests.get(f"{obj.absolute_url()}/@@edit", auth=auth, timeout=60)
+    transaction.begin()
+    fresh = site["portal"].unrestrictedTraverse(obj.getPhysicalPath())
+    if level in NEED_TO_KNOW:
+        assert edit.status_code == 200
+        assert 'name="form.widgets.sender_email"' in edit.text and SENDERS[0][2] in edit.text
+        assert patch.status_code == 204, patch.text[:300]
+        assert fresh.sender_phone == "0905 000 111"
+    else:
+        assert refused(edit) and SENDERS[0][2] not in edit.text
+        assert patch.status_code in (401, 403)
+        assert fresh.sender_phone == SENDERS[0][1]
