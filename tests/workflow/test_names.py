@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 from plone import api
 
 import dakto.policy
+from dakto.policy.feedback import names as feedback_names
 from dakto.policy.workflow import names
 
 
@@ -57,6 +58,7 @@ def test_bindings_and_rolemap_equal_names():
     assert [r.get("name") for r in rolemap.find("roles")] == [
         names.PUBLISHER_ROLE,
         names.HEAD_OF_BOARD_ROLE,
+        feedback_names.RECEIVER_ROLE,  # feedback/: who receives and routes feedback
     ]
     permission = next(
         p for p in rolemap.iter("permission") if p.get("name") == names.PUBLISH_PERMISSION
