@@ -18,6 +18,9 @@
 #   DAKTO_PG_DSN           an existing PostgreSQL database; if empty, a local
 #                          PostgreSQL cluster in $DAKTO_CLUSTER_DIR/postgres
 #   DAKTO_CLUSTER_PG_PORT  its port [5433]
+#   DAKTO_ZMI_ALLOW        addresses/networks (spaces or commas) that may reach
+#                          the ZMI through HAProxy and Varnish; every other
+#                          client gets a 403 there [127.0.0.1 ::1]
 #   DAKTO_THREADS, DAKTO_ADMIN_PASSWORD, DAKTO_DEMO: as for `dakto start`.
 # Every process listens on 127.0.0.1 only.
 set -euo pipefail
@@ -32,6 +35,7 @@ STATS_PORT="${DAKTO_HAPROXY_STATS:-8404}"
 VARNISH_PORT="${DAKTO_VARNISH_PORT:-}"
 PG_PORT="${DAKTO_CLUSTER_PG_PORT:-5433}"
 THREADS="${DAKTO_THREADS:-4}"
+ZMI_ALLOW="${DAKTO_ZMI_ALLOW:-}"  # empty: deploy/render.py's default (this machine)
 SITE=dakto
 export DAKTO_INSTANCE="${DAKTO_INSTANCE:-$REPO/instance}"
 
@@ -138,15 +142,9 @@ haproxy_start() {
   for n in $(seq 1 "$SIZE"); do
     servers+="    server zope$n 127.0.0.1:$((FIRST_PORT + n - 1)) check inter 2s fall 2 rise 2 maxconn $THREADS"$'\n'
   done
-  SERVERS="$servers" PORT="$HAPROXY_PORT" STATS="$STATS_PORT" "$REPO/.venv/bin/python" - \
-    "$REPO/deploy/haproxy/haproxy.cfg.in" >"$DIR/haproxy.cfg" <<'PY'
-import os, sys
-text = open(sys.argv[1]).read()
-for key, value in (("port", os.environ["PORT"]), ("stats_port", os.environ["STATS"]),
-                   ("site", "dakto"), ("servers", os.environ["SERVERS"].rstrip("\n"))):
-    text = text.replace("{{" + key + "}}", value)
-sys.stdout.write(text)
-PY
+  SERVERS="$servers" PORT="$HAPROXY_PORT" STATS="$STATS_PORT" SITE="$SITE" ZMI_ALLOW="$ZMI_ALLOW" \
+    "$REPO/.venv/bin/python" "$REPO/deploy/render.py" haproxy "$REPO/deploy/haproxy/haproxy.cfg.in" \
+    >"$DIR/haproxy.cfg" || die "cannot write $DIR/haproxy.cfg (DAKTO_ZMI_ALLOW?)"
   "$haproxy" -c -q -f "$DIR/haproxy.cfg" || die "invalid $DIR/haproxy.cfg"
   alive "$DIR/haproxy.pid" && kill "$(cat "$DIR/haproxy.pid")" && sleep 0.5
   "$haproxy" -D -p "$DIR/haproxy.pid" -f "$DIR/haproxy.cfg"
@@ -167,8 +165,10 @@ backend default {
     .probe = { .url = "/$SITE/@@ok"; .interval = 5s; .timeout = 3s; .window = 5; .threshold = 2; }
 }
 EOF
-  # default.vcl is copied next to this backend.vcl: an include is looked
-  # up next to the including file first.
+  ZMI_ALLOW="$ZMI_ALLOW" "$REPO/.venv/bin/python" "$REPO/deploy/render.py" varnish-zmi \
+    >"$DIR/varnish/zmi_allow.vcl" || die "cannot write $DIR/varnish/zmi_allow.vcl (DAKTO_ZMI_ALLOW?)"
+  # default.vcl is copied next to this backend.vcl and zmi_allow.vcl: an
+  # include is looked up next to the including file first.
   cp "$REPO/deploy/varnish/default.vcl" "$DIR/varnish/default.vcl"
   alive "$DIR/varnish.pid" && kill "$(cat "$DIR/varnish.pid")" && sleep 1
   "$varnishd" -a "127.0.0.1:$VARNISH_PORT" -T 127.0.0.1:0 -n "$DIR/varnish/work" \

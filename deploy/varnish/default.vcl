@@ -8,23 +8,55 @@
 # - PURGE (exact URL) and BAN (URL regular expression) are accepted from
 #   loopback only: Plone sends PURGE on edit and publish (DAKTO_PURGE_URL);
 # - grace: a stale page is served while it is fetched anew, and for 6 hours
-#   if every backend is down.
+#   if every backend is down;
+# - the ZMI (Zope's management screens: /manage*, manage_* at any depth,
+#   acl_users, Control_Panel, the :method/:action form markers, XML-RPC)
+#   answers 403 to every client outside the acl zmi_allow (zmi_allow.vcl;
+#   default: this machine only). An administrator reaches the ZMI from an
+#   allowed address or through an SSH tunnel to the Zope port (README,
+#   "Security").
 #
-# The backend is in backend.vcl, looked up next to this file: deploy/cluster.sh
-# and the tests copy this file next to a backend.vcl of their own.
+# The backend is in backend.vcl, the ZMI's allowed addresses in
+# zmi_allow.vcl, both looked up next to this file: deploy/cluster.sh and the
+# tests copy this file next to files of their own (deploy/render.py).
 vcl 4.1;
 
 import std;
 
 include "backend.vcl";
+include "zmi_allow.vcl";
 
 acl purgers {
     "127.0.0.1";
     "::1";
 }
 
+sub dakto_refuse_zmi {
+    # A client outside zmi_allow: its requests are marked public (Zope refuses
+    # them the ZMI too, after decoding what Varnish cannot: form bodies), and
+    # what the URL shows of the ZMI is refused here: a path segment manage or
+    # manage_* at any depth; the root's acl_users or Control_Panel (also
+    # behind a VirtualHostBase prefix); a path with percent-encoded letters,
+    # digits, "_", "/" or "\" (Zope decodes them: /%6Danage_main); the form
+    # markers that make Zope call another method (?x:method=manage_main);
+    # XML-RPC, which calls any method by its name.
+    if (client.ip ~ zmi_allow) {
+        unset req.http.X-Dakto-Front;
+        return;
+    }
+    set req.http.X-Dakto-Front = "public";
+    if (req.url ~ "(?i)^[^?]*/manage(_[^/?]*)?([/?]|$)" ||
+        req.url ~ "(?i)^(/virtualhostbase/[^/?]+/[^/?]+)?(/virtualhostroot)?(/_vh_[^/?]*)*/(acl_users|control_panel)([/?]|$)" ||
+        req.url ~ "(?i)^[^?]*%(2f|5c|3[0-9]|4[1-9a-f]|5[0-9acf]|6[1-9a-f]|7[0-9a])" ||
+        req.url ~ "(?i)[?&][^=&]*(:|%3a)(default_)?(method|action)(=|&|$)" ||
+        req.http.Content-Type ~ "(?i)^\s*text/xml") {
+        return (synth(403, "The management interface is not reachable from this address"));
+    }
+}
+
 sub vcl_recv {
     unset req.http.X-Dakto-Pass;
+    call dakto_refuse_zmi;
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE not allowed"));

@@ -22,6 +22,19 @@ DEPLOY = REPO / "deploy"
 SBIN = ("/usr/sbin", "/usr/local/sbin", "/sbin")
 
 
+def _load_render():
+    """deploy/render.py, which deploy/cluster.sh runs to write the files."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dakto_deploy_render", DEPLOY / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+render = _load_render()
+
+
 def find_program(name):
     """The path of a program (also in sbin folders that are not on PATH), or None."""
     found = shutil.which(name)
@@ -116,10 +129,13 @@ class Varnish(Process):
 
     name = "varnish"
 
-    def __init__(self, backend_port, backend_host="127.0.0.1", port=None, memory="128m"):
+    def __init__(
+        self, backend_port, backend_host="127.0.0.1", port=None, memory="128m", zmi_allow=None
+    ):
         super().__init__(port)
         self.backend = (backend_host, backend_port)
         self.memory = memory
+        self.zmi_allow = zmi_allow  # DAKTO_ZMI_ALLOW; None: the default
 
     def command(self):
         host, port = self.backend
@@ -130,8 +146,11 @@ class Varnish(Process):
             "    .first_byte_timeout = 120s;\n"
             "}\n"
         )
-        # A copy next to our backend.vcl: an include is looked up next to
-        # the including file first.
+        (self.root / "zmi_allow.vcl").write_text(
+            render.varnish_zmi(render.zmi_addresses(self.zmi_allow))
+        )
+        # A copy next to our backend.vcl and zmi_allow.vcl: an include is
+        # looked up next to the including file first.
         shutil.copy(DEPLOY / "varnish" / "default.vcl", self.root / "default.vcl")
         return [
             find_program("varnishd"),
@@ -187,12 +206,21 @@ class HAProxy(Process):
 
     name = "haproxy"
 
-    def __init__(self, backend_ports, port=None, site="dakto", check_interval="1s", maxconn=4):
+    def __init__(
+        self,
+        backend_ports,
+        port=None,
+        site="dakto",
+        check_interval="1s",
+        maxconn=4,
+        zmi_allow=None,
+    ):
         super().__init__(port)
         self.backend_ports = list(backend_ports)
         self.site = site
         self.check_interval = check_interval
         self.maxconn = maxconn
+        self.zmi_allow = zmi_allow  # DAKTO_ZMI_ALLOW; None: the default
         self.stats_port = free_port()
 
     def command(self):
@@ -203,6 +231,7 @@ class HAProxy(Process):
             site=self.site,
             check_interval=self.check_interval,
             maxconn=self.maxconn,
+            zmi_allow=self.zmi_allow,
         )
         path = self.root / "haproxy.cfg"
         path.write_text(conf)
@@ -225,18 +254,15 @@ class HAProxy(Process):
         return states
 
 
-def render_haproxy(backend_ports, port, stats_port, site="dakto", check_interval="2s", maxconn=4):
+def render_haproxy(
+    backend_ports, port, stats_port, site="dakto", check_interval="2s", maxconn=4, zmi_allow=None
+):
     """deploy/haproxy/haproxy.cfg.in with the ports filled in (as
-    deploy/cluster.sh writes it)."""
+    deploy/cluster.sh writes it, with deploy/render.py)."""
     template = (DEPLOY / "haproxy" / "haproxy.cfg.in").read_text()
     servers = "\n".join(
         f"    server zope{i} 127.0.0.1:{p} check inter {check_interval} fall 2 rise 2"
         f" maxconn {maxconn}"
         for i, p in enumerate(backend_ports, 1)
     )
-    return (
-        template.replace("{{port}}", str(port))
-        .replace("{{stats_port}}", str(stats_port))
-        .replace("{{site}}", site)
-        .replace("{{servers}}", servers)
-    )
+    return render.haproxy(template, port, stats_port, servers, site=site, zmi_allow=zmi_allow)
