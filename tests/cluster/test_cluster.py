@@ -206,6 +206,59 @@ def test_failed_logins_count_at_every_process(cluster):
     assert counts[0] == counts[1] >= 8, counts
 
 
+def root_attempt(port, password, source="127.0.0.1", path="/manage_main"):
+    """Status and X-Login-Locked of one HTTP Basic login as the Zope root's
+    admin, at one Zope process or at HAProxy, from the address ``source``."""
+    import http.client
+
+    token = base64.b64encode(f"admin:{password}".encode()).decode()
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=60, source_address=(source, 0)
+    )
+    try:
+        connection.request("GET", path, headers={"Authorization": f"Basic {token}"})
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("X-Login-Locked")
+    finally:
+        connection.close()
+
+
+def test_haproxy_of_the_cluster_refuses_the_zmi_from_outside(cluster):
+    """deploy/cluster.sh writes HAProxy's configuration with DAKTO_ZMI_ALLOW
+    (default: this machine): from 127.0.0.2 the ZMI is refused, from
+    127.0.0.1 it passes."""
+    haproxy = int(cluster["env"]["DAKTO_HAPROXY_PORT"])
+    assert root_attempt(haproxy, "admin", source="127.0.0.2")[0] == 403
+    assert root_attempt(haproxy, "admin", source="127.0.0.2", path="/dakto/manage_main")[0] == 403
+    assert root_attempt(haproxy, "admin", source="127.0.0.1") == (200, None)
+
+
+def test_root_admin_failures_count_at_every_process(cluster):
+    """Guessing the Zope root's admin password at /manage_main, spread over
+    the two processes: locked at both after 5 in all (the counters are in
+    PostgreSQL), even the right password; each attempt in the one audit log."""
+    first, second = cluster["second_port"] - 1, cluster["second_port"]
+    for port in (first, second, first, second):
+        assert root_attempt(port, "sai") == (401, None)
+    assert root_attempt(first, "sai") == (401, "account")  # the fifth
+    assert root_attempt(second, "admin") == (401, "account")
+    assert root_attempt(first, "admin") == (401, "account")
+    # the one audit log of the cluster (read in its table: admin is locked)
+    dsn = (cluster["dir"] / "dsn").read_text().strip()
+    import psycopg2
+
+    with psycopg2.connect(dsn) as connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entry->>'event', count(*) FROM dakto_audit"
+            " WHERE entry->>'login' = 'admin' GROUP BY 1"
+        )
+        events = dict(cursor.fetchall())
+    assert events.get("login_failed") == 5, events
+    assert events.get("lockout") == 1, events
+    assert events.get("login_refused", 0) >= 3, events
+
+
 def test_a_killed_process_loses_no_request_beyond_those_in_flight(cluster):
     victim = int((cluster["dir"] / "zope1.pid").read_text())
     with Stream(cluster["url"]) as stream:
