@@ -69,6 +69,28 @@ def local_time(value):
     return moment.strftime(TIME_FORMAT) if moment else ""
 
 
+def local_period(start, end=None, whole_day=False, open_end=False):
+    """When an event takes place, as the portal writes it (24-hour, no zone
+    name): '04/12/2026 15:00 – 17:00', '04/12/2026 15:00' (open end),
+    '04/12/2026' (whole day), '04/12/2026 – 05/12/2026' or
+    '04/12/2026 15:00 – 05/12/2026 17:00' (several days); '' if unset."""
+    first = _to_datetime(start)
+    if first is None:
+        return ""
+    last = _to_datetime(end)
+    if last is not None and last < first:
+        last = None
+    if whole_day:
+        if last is None or last.date() == first.date():
+            return first.strftime(DATE_FORMAT)
+        return f"{first.strftime(DATE_FORMAT)} – {last.strftime(DATE_FORMAT)}"
+    if open_end or last is None or last == first:
+        return first.strftime(DATETIME_FORMAT)
+    if last.date() == first.date():
+        return f"{first.strftime(DATETIME_FORMAT)} – {last.strftime(TIME_FORMAT)}"
+    return f"{first.strftime(DATETIME_FORMAT)} – {last.strftime(DATETIME_FORMAT)}"
+
+
 def local_date(value):
     """A date, DateTime or datetime as 'dd/mm/yyyy'; '' if unset."""
     if isinstance(value, date) and not isinstance(value, datetime):
