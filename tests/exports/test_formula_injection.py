@@ -8,6 +8,7 @@ import csv
 import io
 from datetime import date
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import pytest
 from odf import opendocument
@@ -288,3 +289,28 @@ def test_easyform_saved_data_downloads(manager, format):
             header=True, delimiter="\t" if format == "tsv" else ","
         )
     check_file(format, data, DANGEROUS, quoted=False)  # easyform quotes as needed only
+
+
+def test_easyform_mailer_attachments(manager):
+    """The CSV and XLSX a form's mailer can attach; the XML one and the
+    mail's own text keep the text as typed."""
+    from collective.easyform.api import get_actions
+
+    from dakto.policy.forms import setup as forms_setup
+
+    form = manager[forms_setup.CONTACT_SECTION][forms_setup.CONTACT_ID]
+    mailer = get_actions(form)["mailer"]
+    mailer.sendCSV = mailer.sendXLSX = mailer.sendXML = mailer.sendWithHeader = True
+    mailer.showFields = ["ho_ten", "tieu_de", "noi_dung", "dien_thoai"]
+    for value in DANGEROUS:
+        fields = {"ho_ten": value, "tieu_de": value, "noi_dung": value, "dien_thoai": "-123"}
+        attachments = {
+            name.rsplit(".", 1)[1]: data
+            for name, _mime, _enc, data in mailer.get_attachments(fields, manager.REQUEST)
+        }
+        assert set(attachments) == {"csv", "xlsx", "xml"}
+        check_file("xlsx", attachments["xlsx"], [value, "-123"])
+        check_file("csv", attachments["csv"], [value, "-123"], quoted=False)
+        # the XML is not a spreadsheet: as typed
+        texts = [e.text or "" for e in ElementTree.fromstring(attachments["xml"])]
+        assert any(same(text, value) for text in texts), texts
