@@ -226,6 +226,9 @@ def test_rest_patch_approve_then_the_publisher_sees_and_the_changer_may_not(site
     assert [p["id"] for p in changed["changed_by"]] == [reviewer]
     assert changed["changed_by"][0]["fullname"] == BOTH[1]
     assert changed["diff"].startswith(url + "/@@history?one=current&two=")
+    # the same in the item's own answer with ?expand=workflow
+    item = call("GET", url + "?expand=workflow", user_id(PUBLISHER)).json()
+    assert item["@components"]["workflow"]["changed_since_submission"] == changed
     # the compare view answers the publisher with both texts
     page = requests.get(changed["diff"], auth=(user_id(PUBLISHER), PASSWORD), timeout=60)
     assert page.status_code == 200

@@ -15,8 +15,7 @@ and nobody publishes a text that they changed themselves.
   link to Plone's compare view between the submitted version and the
   current text (``@@history?one=current&two=<version>``).
 - Shown to reviewers and publishers above the title (``ChangedViewlet``) and
-  in ``GET @workflow`` (``WorkflowInfo``; ``views.WorkflowTransition`` says
-  the same in its refusals and answers).
+  in ``GET @workflow`` and ``?expand=workflow`` (``WorkflowInfo``).
 - The ``publish`` guard (``@@four-eyes/may_publish``) is false for anyone
   who changed the text since it was submitted, administrators included: the
   text must be published by someone else (or submitted again, which starts a
@@ -29,13 +28,19 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
+from plone.restapi.interfaces import IExpandableElement
+from plone.restapi.services.workflow.info import WorkflowInfo as BaseWorkflowInfo
 from plone.restapi.services.workflow.info import WorkflowInfoService
+from Products.CMFCore.interfaces import IWorkflowAware
 from Products.Five import BrowserView
 from zope.annotation.interfaces import IAnnotations
+from zope.component import adapter
 from zope.i18n import translate
+from zope.interface import implementer
 
 from dakto.policy import _
 from dakto.policy.dates import local_datetime
+from dakto.policy.interfaces import IDaktoPolicyLayer
 from dakto.policy.workflow.names import PENDING_REVIEW
 from dakto.policy.workflow.names import PUBLISH_PERMISSION
 from dakto.policy.workflow.names import REVIEWED
@@ -245,11 +250,21 @@ class ChangedViewlet(ViewletBase):
         return self.index() if self.available() else ""
 
 
-class WorkflowInfo(WorkflowInfoService):
-    """``GET <item>/@workflow`` with ``changed_since_submission``."""
+@implementer(IExpandableElement)
+@adapter(IWorkflowAware, IDaktoPolicyLayer)
+class WorkflowInfo(BaseWorkflowInfo):
+    """plone.restapi's ``workflow`` element (``GET @workflow`` and
+    ``?expand=workflow``) with ``changed_since_submission``."""
+
+    def __call__(self, expand=False):
+        result = super().__call__(expand=expand)
+        if expand and uses_editorial_workflow(self.context):
+            result["workflow"]["changed_since_submission"] = changed_since_submission(self.context)
+        return result
+
+
+class WorkflowInfoGet(WorkflowInfoService):
+    """``GET <item>/@workflow``: the element above."""
 
     def reply(self):
-        result = super().reply()
-        if isinstance(result, dict) and uses_editorial_workflow(self.context):
-            result["changed_since_submission"] = changed_since_submission(self.context)
-        return result
+        return WorkflowInfo(self.context, self.request)(expand=True)["workflow"]
