@@ -17,6 +17,10 @@ import pytest
 import requests
 import transaction
 from collective.easyform.api import get_actions
+from odf.opendocument import load
+from odf.table import Table
+from odf.table import TableCell
+from odf.table import TableRow
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -318,6 +322,23 @@ def test_draft_comment_contact_details_and_consent(site, level):
         for response in (moderation, csv_export, rest_export):
             assert refused(response), (level, response.url)
             assert COMMENTER_EMAIL not in response.text
+
+
+@pytest.mark.parametrize("level", ("kiem-duyet", "xuat-ban", "quan-tri"))
+def test_draft_comments_ods_export(site, level):
+    draft = site["draft"]
+    response = page(level, f"{draft.absolute_url()}/@@draft-comments-export", format="ods")
+    assert response.status_code == 200
+    document = load(io.BytesIO(response.content))
+    [sheet] = document.spreadsheet.getElementsByType(Table)
+    cells = [
+        str(cell)
+        for row in sheet.getElementsByType(TableRow)
+        for cell in row.getElementsByType(TableCell)
+    ]
+    assert "Góp ý pending: đề nghị bổ sung Điều 2." in cells
+    assert ("Thư điện tử" in cells) == (level in NEED_TO_KNOW)
+    assert (COMMENTER_EMAIL in cells) == (level in NEED_TO_KNOW)
 
 
 @pytest.mark.parametrize("level", ALL)
