@@ -722,3 +722,36 @@ class TestBadInput:
         html_safe(page)
         assert page.status_code == 200
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+    # Formulas that are accepted are text: stored as typed, exported as text ---
+
+    def test_formulas_are_stored_as_typed_and_exported_as_text(self, site):
+        import csv
+        import io
+
+        from dakto.policy.spreadsheets import FORMULA_PREFIXES
+
+        TRIED["formula-exported"] = 1
+        link = '=HYPERLINK("http://example.invalid/?x","Xem")'
+        body = dict(COMMENT, name=link, text="=cmd|' /C calc'!A0", consent=["comment_draft"])
+        response = json_post(site, "POST", _path(site, "{draft}/@draft-comments"), json.dumps(body))
+        assert response.status_code == 201, response.text
+        export = send(
+            site,
+            "GET",
+            _path(site, "{draft}/@draft-comments-export?format=csv"),
+            auth=True,
+            headers={"Accept": "application/json"},
+        )
+        no_traceback(export)
+        assert export.status_code == 200
+        rows = csv.reader(io.StringIO(export.content.decode("utf-8-sig")))
+        cells = [value for row in rows for value in row]
+        assert "'" + link in cells and "'=cmd|' /C calc'!A0" in cells
+        assert not [value for value in cells if value.startswith(FORMULA_PREFIXES)]
+        # the feedback with an e-mail address on this site without mail settings:
+        # stored, and the answer does not promise the e-mail
+        body = dict(FEEDBACK, subject="+SUM(1,2)", consent=["answer_feedback"])
+        response = json_post(site, "POST", "@feedback", json.dumps(body))
+        assert response.status_code == 201, response.text
+        assert response.json()["mailed"] is False
