@@ -4,7 +4,9 @@ without the versioning history, no publish guard) gets the four-eyes rules;
 a fresh install has the same through the profile."""
 
 from plone import api
+from zope.annotation.interfaces import IAnnotations
 
+from dakto.policy.workflow import four_eyes
 from dakto.policy.workflow.names import EDITORIAL_TYPES
 from dakto.policy.workflow.names import WORKFLOW_ID
 
@@ -44,6 +46,16 @@ def test_fresh_install_has_the_four_eyes_rules(portal, manager):
 
 
 def test_upgrade_from_1003_gives_the_four_eyes_rules(portal, manager, setup_tool):
+    # an item submitted under 1003: no record, no version
+    document = api.content.create(
+        container=portal.unrestrictedTraverse("van-ban"),
+        type="LegalDocument",
+        id="nang-cap-cho-duyet",
+        title="Văn bản chờ duyệt",
+    )
+    api.content.transition(obj=document, transition="submit")
+    del IAnnotations(document)[four_eyes.KEY]
+    assert four_eyes.submission(document) is None
     # back to 1003: Plone's versioned types only, Plone's roles, no guard
     repository = api.portal.get_tool("portal_repository")
     diff = api.portal.get_tool("portal_diff")
@@ -75,3 +87,8 @@ def test_upgrade_from_1003_gives_the_four_eyes_rules(portal, manager, setup_tool
 
     assert setup_tool.getLastVersionForProfile(PROFILE) == ("1004",)
     expected(portal)
+    # the waiting item: its text now recorded as the submitted version
+    record = four_eyes.submission(document)
+    assert record["version_id"] is not None
+    assert record["submitter"] == api.user.get_current().getId()
+    assert four_eyes.changed_since_submission(document) is None
