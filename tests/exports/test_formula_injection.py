@@ -314,3 +314,24 @@ def test_easyform_mailer_attachments(manager):
         # the XML is not a spreadsheet: as typed
         texts = [e.text or "" for e in ElementTree.fromstring(attachments["xml"])]
         assert any(same(text, value) for text in texts), texts
+
+
+def test_no_export_writes_spreadsheets_around_the_writers():
+    """Any future export goes through dakto.policy.spreadsheets: no other
+    module of the portal writes CSV, ODF or XLSX itself."""
+    import re
+    from pathlib import Path
+
+    here = Path(spreadsheets.__file__).resolve()  # src/dakto.policy/src/dakto/policy/…
+    allowed = {"spreadsheets.py", "saved_data.py"}
+    writer = re.compile(
+        r"csv\.(writer|DictWriter)\(|^\s*(from|import) (openpyxl|odf)\b|\bWorkbook\(", re.M
+    )
+    found = []
+    packages = (here.parents[2], here.parents[4] / "dakto.theme" / "src")
+    assert all(package.is_dir() for package in packages), packages
+    for package in packages:
+        for path in package.rglob("*.py"):
+            if path.name not in allowed and writer.search(path.read_text(encoding="utf-8")):
+                found.append(str(path))
+    assert found == [], f"write exports with dakto.policy.spreadsheets: {found}"
