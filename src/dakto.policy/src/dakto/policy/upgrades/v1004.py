@@ -9,7 +9,12 @@ calls no install code of today's features, which will change.
 import importlib
 
 
-PARTS = ("v1004_need_to_know", "v1004_four_eyes", "v1004_sessions")
+PARTS = (
+    "v1004_need_to_know",
+    "v1004_four_eyes",
+    "v1004_sessions",
+    "v1004_concurrent_writes",
+)
 
 
 def upgrade(context):
