@@ -509,3 +509,39 @@ def test_edit_form_and_patch_of_the_sender(site, level):
         assert refused(edit) and SENDERS[0][2] not in edit.text
         assert patch.status_code in (401, 403)
         assert fresh.sender_phone == SENDERS[0][1]
+
+
+def test_sender_fields_need_the_permission_even_with_view(portal):
+    """Defence in depth: were View given to a role without View personal data
+    (a later workflow change), REST, the page and the attachments still keep
+    the sender's details."""
+    from AccessControl import Unauthorized
+    from AccessControl.Permission import Permission
+    from plone.app.testing import TEST_USER_ID
+    from plone.app.testing import setRoles
+    from plone.restapi.interfaces import ISerializeToJson
+    from zope.component import getMultiAdapter
+
+    from dakto.policy.feedback.views import AttachmentView
+    from dakto.policy.feedback.views import FeedbackView
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    obj = make_feedback(name="Nguyễn Văn Kín", email="kin@example.vn", phone="0905 999 000")
+    obj.attachments = (NamedBlobFile(data=b"%PDF-1.4 x", filename="a.pdf"),)
+    for name in ("View", "Access contents information"):
+        Permission(name, (), obj).setRoles(("Manager", "Editor"))
+    Permission(VIEW_PERSONAL_DATA, (), obj).setRoles(("Manager",))
+    zope_request = portal.REQUEST
+    setRoles(portal, TEST_USER_ID, ["Editor"])
+    data = getMultiAdapter((obj, zope_request), ISerializeToJson)()
+    assert data["title"] == obj.title
+    assert not set(names.PERSONAL_FIELDS) & set(data), data.keys()
+    html = FeedbackView(obj, zope_request)()
+    assert obj.title in html
+    assert leaked(html, ["Nguyễn Văn Kín", "kin@example.vn", "0905 999 000"]) == []
+    zope_request.form["i"] = "0"
+    with pytest.raises(Unauthorized):
+        AttachmentView(obj, zope_request)()
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    data = getMultiAdapter((obj, zope_request), ISerializeToJson)()
+    assert data["sender_email"] == "kin@example.vn"
