@@ -135,3 +135,43 @@ def test_parallel_rest_writes_to_the_real_server_never_conflict(dakto_server, tm
         line for line in log.splitlines() if "ConflictError" in line and "/gioi-thieu" in line
     ]
     assert conflicts == [], "\n".join(conflicts[:5])
+
+
+def test_writes_take_turns_reads_do_not_wait_and_a_long_wait_goes_ahead():
+    """The filter's own rules, around a WSGI app whose first write blocks."""
+    import time
+
+    from dakto.policy.concurrency.turns import WriteTurns
+
+    release = threading.Event()
+    started = []
+
+    def app(environ, start_response):
+        started.append(environ["PATH_INFO"])
+        if environ["PATH_INFO"] == "/slow":
+            release.wait(10)
+        return [b"ok"]
+
+    turns = WriteTurns(app, wait=0.5)
+
+    def call(method, path):
+        return turns({"REQUEST_METHOD": method, "PATH_INFO": path}, None)
+
+    slow = threading.Thread(target=call, args=("POST", "/slow"))
+    slow.start()
+    while not started:
+        time.sleep(0.01)
+    began = time.monotonic()
+    assert call("GET", "/read") == [b"ok"]  # reads never wait
+    assert time.monotonic() - began < 0.3
+    waiting = threading.Thread(target=call, args=("PATCH", "/write"))
+    waiting.start()
+    time.sleep(0.2)
+    assert started == ["/slow", "/read"]  # the second write waits its turn
+    waiting.join(5)
+    assert started == ["/slow", "/read", "/write"]  # … for 0.5 s at most
+    release.set()
+    slow.join(5)
+    began = time.monotonic()
+    assert call("DELETE", "/next") == [b"ok"]  # the turn was given back
+    assert time.monotonic() - began < 0.3
