@@ -545,3 +545,60 @@ def test_sender_fields_need_the_permission_even_with_view(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     data = getMultiAdapter((obj, zope_request), ISerializeToJson)()
     assert data["sender_email"] == "kin@example.vn"
+
+
+# every transition of each state, with what it needs filled in
+READY = {"purpose": "phan-anh", "answer": "Đã xử lý.", "rejection_reason": "Quảng cáo."}
+MOVES = {
+    names.RECEIVED: {names.CLASSIFY, names.REJECT},
+    names.CLASSIFIED: {names.FORWARD, names.ANSWER, names.REJECT},
+    names.FORWARDED: {names.ANSWER, names.REJECT},
+    names.ANSWERED: {names.PUBLISH_QA, names.CLOSE},
+    names.PUBLISHED_QA: {names.CLOSE},
+    names.CLOSED: set(),
+    names.REJECTED: set(),
+}
+PATHS = {
+    names.RECEIVED: (),
+    names.CLASSIFIED: (names.CLASSIFY,),
+    names.FORWARDED: (names.CLASSIFY, names.FORWARD),
+    names.ANSWERED: (names.CLASSIFY, names.ANSWER),
+    names.PUBLISHED_QA: (names.CLASSIFY, names.ANSWER, names.PUBLISH_QA),
+    names.CLOSED: (names.CLASSIFY, names.ANSWER, names.CLOSE),
+    names.REJECTED: (names.REJECT,),
+}
+
+
+def test_feedback_matrix_per_level_and_state(portal):
+    """In every state: who sees the item and its sender, who may edit, and
+    which transitions each level is offered (python, the workflow tool)."""
+    from plone.app.testing import TEST_USER_ID
+    from plone.app.testing import setRoles
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for user_id, group in LEVELS.values():
+        api.user.create(email=f"{user_id}@dakto.example.org", username=user_id, password=PASSWORD)
+        api.group.add_user(groupname=group, username=user_id)
+    tool = api.portal.get_tool("portal_workflow")
+    for state, path in PATHS.items():
+        obj = make_feedback(subject=f"Ma trận {state}")
+        for name, value in READY.items():
+            setattr(obj, name, value)
+        obj.forwarded_to = "x"
+        for transition in path:
+            tool.doActionFor(obj, transition)
+        assert api.content.get_state(obj) == state
+        for level, (user_id, _group) in LEVELS.items():
+            with api.env.adopt_user(username=user_id):
+                allowed = {t["id"] for t in tool.getTransitionsFor(obj)}
+                may_view = api.user.has_permission("View", obj=obj)
+                may_edit = api.user.has_permission("Modify portal content", obj=obj)
+                may_see = api.user.has_permission(VIEW_PERSONAL_DATA, obj=obj)
+            if level in NEED_TO_KNOW:
+                assert may_view and may_see, (level, state)
+                assert allowed == MOVES[state], (level, state, allowed)
+                # administrators may still correct a closed item; receivers not
+                assert may_edit == (level == "quan-tri" or state in names.OPEN_STATES)
+            else:
+                assert not (may_view or may_see or may_edit), (level, state)
+                assert allowed == set(), (level, state, allowed)
