@@ -30,6 +30,9 @@ from collective.easyform.interfaces import ILabel
 from collective.easyform.serializer import SerializeToJson as EasyFormSerializeToJson
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
+from Products.CMFEditions.interfaces.IArchivist import ArchivistError
+from Products.CMFEditions.interfaces.IRepository import RepositoryError
+from zExceptions import BadRequest
 from zope.component import adapter
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -38,6 +41,8 @@ from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IVocabularyTokenized
 
+from dakto.policy import _
+from dakto.policy.hardening import refusal
 from dakto.policy.interfaces import IDaktoPolicyLayer
 from dakto.policy.personal_data import consent as consent_module
 from dakto.policy.personal_data.vocabularies import FORM_SUBMISSION
@@ -109,6 +114,23 @@ def visitor_fields(form, request):
 @implementer(ISerializeToJson)
 @adapter(IEasyForm, IDaktoPolicyLayer)
 class EasyFormToJson(EasyFormSerializeToJson):
+    def getVersion(self, version):
+        """``?version=``: a version number of the form, else 400 (plone.restapi
+        answered 500 for ``abc`` or a version that does not exist)."""
+        if version == "current":
+            return self.context
+        try:
+            number = int(version)
+            if number < 0:
+                raise ValueError(version)
+            return super().getVersion(number)
+        except (ValueError, ArchivistError, RepositoryError):
+            message = _(
+                "version: '${value}' is not a version of this item.",
+                mapping={"value": str(version)[:50]},
+            )
+            raise BadRequest(refusal(message, self.request)) from None
+
     def __call__(self, version=None, include_items=True):
         # plone.restapi's content serialization (easyform's own __call__ is the
         # one with the wrong permission name).
