@@ -41,7 +41,7 @@ def test_image_view_uses_the_alternative_text(functional):
         "Image",
         "tru-so",
         "tru-so.png",
-        publish=False,  # images follow their folder (no workflow of their own)
+        publish=True,  # an image is private until a publisher publishes it
         image=_image(),
         alt_text=ALT,
     )

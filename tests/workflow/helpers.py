@@ -13,6 +13,7 @@ from dakto.policy.workflow.names import APPROVE
 from dakto.policy.workflow.names import ARCHIVE
 from dakto.policy.workflow.names import ARCHIVED
 from dakto.policy.workflow.names import DRAFT
+from dakto.policy.workflow.names import GUARDED_STATES
 from dakto.policy.workflow.names import PENDING_REVIEW
 from dakto.policy.workflow.names import PUBLISH
 from dakto.policy.workflow.names import PUBLISHED
@@ -103,6 +104,16 @@ REASON = "Thiếu nguồn tin và ảnh minh họa; đề nghị bổ sung."
 
 def allowed(role, state, transition):
     return transition in MAY[role].get(state, set())
+
+
+def may_move(role, state):
+    """Who moves or renames an item (issue 13.2): administrators always;
+    updaters (who add and delete in the sections) unless it was reviewed or
+    published; reviewers and publishers never, for they add nothing (a
+    publisher who is also an updater may: test_matrix_python)."""
+    if role == ADMINISTRATOR:
+        return True
+    return role == UPDATER and state not in GUARDED_STATES
 
 
 def user_id(role):

@@ -3,7 +3,11 @@ content_status_modify) and plone.restapi's ``POST @workflow/<transition>``,
 for every role on a News Item and a LegalDocument; the reject reason in the
 UI and over REST; the reason shown to the author."""
 
+import base64
+import json
 import re
+from urllib.parse import urlencode
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -15,17 +19,24 @@ from plone.testing.zope import Browser
 
 from dakto.policy.workflow.names import DRAFT
 from dakto.policy.workflow.names import PENDING_REVIEW
+from dakto.policy.workflow.names import PUBLISHED
 from dakto.policy.workflow.names import REJECT
+from dakto.policy.workflow.names import REVIEWED
+from tests.workflow.helpers import ADMINISTRATOR
 from tests.workflow.helpers import ANONYMOUS
 from tests.workflow.helpers import MOVES
 from tests.workflow.helpers import PASSWORD
+from tests.workflow.helpers import PUBLISHER
+from tests.workflow.helpers import REVIEWER
 from tests.workflow.helpers import ROLES
 from tests.workflow.helpers import STATES
 from tests.workflow.helpers import TRANSITIONS
+from tests.workflow.helpers import UPDATER
 from tests.workflow.helpers import allowed
 from tests.workflow.helpers import comment_for
 from tests.workflow.helpers import create_members
 from tests.workflow.helpers import make_item
+from tests.workflow.helpers import may_move
 from tests.workflow.helpers import user_id
 
 
@@ -181,3 +192,293 @@ def test_reject_without_reason_ui_and_rest(functional, site):
     assert state_of(portal, obj) == PENDING_REVIEW
     author.open(obj.absolute_url())
     assert "Bị trả lại:" not in author.contents
+
+
+# The doors that change an item's address or content (issue 13.2), files and
+# images (issue 21.2) and what a refused transition says (issue 19.8).
+
+DOOR_STATES = (DRAFT, REVIEWED, PUBLISHED)
+DOOR_ROLES = (UPDATER, REVIEWER, PUBLISHER, ADMINISTRATOR)
+JSON = {"Accept": "application/json"}
+
+
+def headers(url):
+    """A REST client's headers, with the portal's own origin (as its pages send)."""
+    parts = urlsplit(url if isinstance(url, str) else url.absolute_url())
+    return {**JSON, "Origin": f"{parts.scheme}://{parts.netloc}"}
+
+
+def auth(role):
+    return None if role == ANONYMOUS else (user_id(role), PASSWORD)
+
+
+def exists(portal, path):
+    transaction.begin()
+    return portal.unrestrictedTraverse(path, None) is not None
+
+
+@pytest.mark.parametrize("role", DOOR_ROLES)
+def test_rest_move_and_copy(site, role):
+    portal = site
+    target = portal.unrestrictedTraverse("tin-tuc/van-hoa-xa-hoi")
+    failures = []
+    for state in DOOR_STATES:
+        obj = make_item(portal, "News Item", f"rest-move-{state}", state=state)
+        transaction.commit()
+        path = "/".join(obj.getPhysicalPath())
+        response = requests.post(
+            f"{target.absolute_url()}/@move",
+            json={"source": obj.absolute_url()},
+            headers=headers(portal),
+            auth=auth(role),
+            timeout=30,
+        )
+        moved_path = "/".join(target.getPhysicalPath()) + "/" + obj.getId()
+        if may_move(role, state):
+            if response.status_code != 200 or not exists(portal, moved_path):
+                failures.append(("move", state, response.status_code, response.text[:200]))
+                continue
+            # Moved by someone who may: it keeps its state at its new address.
+            assert api.content.get_state(portal.unrestrictedTraverse(moved_path)) == state
+            continue
+        if response.status_code not in (401, 403):
+            failures.append(("move", state, response.status_code, response.text[:200]))
+        assert exists(portal, path) and not exists(portal, moved_path), (role, state)
+        if role == UPDATER:  # the reason, not a bare refusal
+            assert response.status_code == 403
+            assert "chỉ người xuất bản" in response.json()["error"]["message"]
+        # A copy by an updater (or an administrator) starts over as a draft that
+        # the public cannot read.
+        response = requests.post(
+            f"{target.absolute_url()}/@copy",
+            json={"source": obj.absolute_url()},
+            headers=headers(portal),
+            auth=auth(role),
+            timeout=30,
+        )
+        if role in (UPDATER, ADMINISTRATOR):
+            assert response.status_code == 200, response.text[:200]
+            copy_url = response.json()[0]["target"]
+            transaction.begin()
+            copy = portal.unrestrictedTraverse(copy_url[len(portal.absolute_url()) + 1 :])
+            assert api.content.get_state(copy) == DRAFT
+            assert requests.get(copy_url, headers=JSON, timeout=30).status_code in (401, 404)
+        else:
+            assert response.status_code in (401, 403), (role, state, response.status_code)
+    assert failures == []
+
+
+@pytest.mark.parametrize("state", [REVIEWED, PUBLISHED])
+def test_rest_edit_of_reviewed_and_published(site, state):
+    portal = site
+    for role in DOOR_ROLES:
+        obj = make_item(portal, "Document", f"rest-edit-{state}-{role}", state=state)
+        transaction.commit()
+        response = requests.patch(
+            obj.absolute_url(),
+            json={"title": "Sửa sau khi duyệt"},
+            headers=headers(portal),
+            auth=auth(role),
+            timeout=30,
+        )
+        transaction.begin()
+        title = portal.unrestrictedTraverse(obj.getPhysicalPath()).Title()
+        if role == ADMINISTRATOR:
+            assert response.status_code == 204 and title == "Sửa sau khi duyệt"
+        else:
+            assert response.status_code in (401, 403), (role, response.status_code)
+            assert title != "Sửa sau khi duyệt"
+
+
+def authenticator(browser, url):
+    browser.open(url)
+    return re.search(r"_authenticator=([0-9a-f]+)", browser.contents).group(1)
+
+
+def test_folder_contents_rename_cut_paste_and_object_rename(functional, site):
+    portal = site
+    obj = make_item(portal, "News Item", "fc-cong-khai", state=PUBLISHED)
+    transaction.commit()
+    folder = obj.aq_parent
+    folder_path = "/" + "/".join(folder.getPhysicalPath()[2:])
+    browser = browser_for(functional, UPDATER)
+    token = authenticator(browser, folder.absolute_url() + "/folder_contents")
+    # Rename (id and title) in folder_contents: refused with the reason.
+    browser.post(
+        folder.absolute_url() + "/@@fc-rename",
+        urlencode(
+            {
+                "UID_0": obj.UID(),
+                "newid_0": "fc-ten-moi",
+                "newtitle_0": obj.Title(),
+                "folder": folder_path,
+                "_authenticator": token,
+            }
+        ),
+    )
+    answer = json.loads(browser.contents)
+    assert answer["status"] == "warning" and "chỉ người xuất bản" in answer["msg"], answer
+    assert exists(portal, obj.getPhysicalPath()) and "fc-ten-moi" not in folder.objectIds()
+    # Cut, then paste in another section: refused with the reason, nothing moved.
+    target = portal.unrestrictedTraverse("tin-tuc/van-hoa-xa-hoi")
+    browser.post(
+        folder.absolute_url() + "/@@fc-cut",
+        urlencode(
+            {"selection": json.dumps([obj.UID()]), "folder": folder_path, "_authenticator": token}
+        ),
+    )
+    assert json.loads(browser.contents)["status"] == "success"
+    browser.post(
+        target.absolute_url() + "/@@fc-paste",
+        urlencode(
+            {
+                "folder": "/" + "/".join(target.getPhysicalPath()[2:]),
+                "_authenticator": token,
+            }
+        ),
+    )
+    answer = json.loads(browser.contents)
+    assert answer["status"] == "warning" and "chỉ người xuất bản" in answer["msg"], answer
+    transaction.begin()
+    assert obj.getId() in folder.objectIds() and obj.getId() not in target.objectIds()
+    assert api.content.get_state(folder[obj.getId()]) == PUBLISHED
+    # object_rename (the Rename action of the item): not open to the updater.
+    browser.open(obj.absolute_url() + "/object_rename")
+    assert "form.widgets.new_id" not in browser.contents
+    # An administrator renames it; it stays published.
+    admin = browser_for(functional, ADMINISTRATOR)
+    token = authenticator(admin, folder.absolute_url() + "/folder_contents")
+    admin.post(
+        folder.absolute_url() + "/@@fc-rename",
+        urlencode(
+            {
+                "UID_0": obj.UID(),
+                "newid_0": "fc-ten-moi",
+                "newtitle_0": obj.Title(),
+                "folder": folder_path,
+                "_authenticator": token,
+            }
+        ),
+    )
+    assert json.loads(admin.contents)["status"] == "success"
+    transaction.begin()
+    assert api.content.get_state(folder["fc-ten-moi"]) == PUBLISHED
+
+
+def upload(url, role, name="m3.pdf", data=b"%PDF-1.4 quyet dinh so 12", mime="application/pdf"):
+    return requests.post(
+        url,
+        json={
+            "@type": "File",
+            "id": name,
+            "title": name,
+            "file": {
+                "data": base64.b64encode(data).decode(),
+                "encoding": "base64",
+                "filename": name,
+                "content-type": mime,
+            },
+        },
+        headers=headers(url),
+        auth=auth(role),
+        timeout=30,
+    )
+
+
+def test_updater_uploads_wait_for_a_publisher(site):
+    portal = site
+    section = portal.absolute_url() + "/gioi-thieu"
+    # At the site root: refused, with the reason; nothing stored.
+    response = upload(portal.absolute_url(), UPDATER)
+    assert response.status_code == 403, response.text[:300]
+    assert "cấp cao nhất" in response.json()["message"]
+    assert not exists(portal, ("", "plone", "m3.pdf"))
+    # In a section that holds only news: refused by its addable types.
+    response = upload(portal.absolute_url() + "/tin-tuc", UPDATER)
+    assert 400 <= response.status_code < 500, response.status_code
+    assert not exists(portal, ("", "plone", "tin-tuc", "m3.pdf"))
+    # A program named .pdf: refused by the upload check on this door too.
+    response = upload(section, UPDATER, data=b"MZ\x90\x00 program")
+    assert response.status_code == 400 and "chương trình" in response.json()["message"]
+    # In its section: stored, private; the public cannot download it.
+    response = upload(section, UPDATER)
+    assert response.status_code == 201, response.text[:300]
+    url = response.json()["@id"]
+    download = f"{url}/@@download/file"
+    anonymous = requests.get(download, allow_redirects=False, timeout=30)
+    assert anonymous.status_code in (401, 302, 404) and b"quyet dinh" not in anonymous.content
+    assert requests.get(url, headers=JSON, timeout=30).status_code in (401, 404)
+    # The updater cannot publish it; a publisher does, and then it is public.
+    assert (
+        requests.post(
+            f"{url}/@workflow/publish", headers=headers(url), auth=auth(UPDATER), timeout=30
+        ).status_code
+        == 403
+    )
+    response = requests.post(
+        f"{url}/@workflow/publish", headers=headers(url), auth=auth(PUBLISHER), timeout=30
+    )
+    assert response.status_code == 200, response.text[:300]
+    public = requests.get(download, timeout=30)
+    assert public.status_code == 200 and public.content == b"%PDF-1.4 quyet dinh so 12"
+
+
+def transition(role, obj, name):
+    return requests.post(
+        f"{obj.absolute_url()}/@workflow/{name}",
+        json={},
+        headers=headers(obj),
+        auth=auth(role),
+        timeout=30,
+    )
+
+
+def test_a_refused_transition_says_what_and_why(functional, site):
+    portal = site
+    obj = make_item(portal, "News Item", "tu-duyet-link", state=PENDING_REVIEW)
+    transaction.commit()
+    # The updater opens the approve link of their own item.
+    browser = browser_for(functional, UPDATER)
+    token = authenticator(browser, obj.absolute_url())
+    browser.open(
+        f"{obj.absolute_url()}/content_status_modify?workflow_action=approve&_authenticator={token}"
+    )
+    assert state_of(portal, obj) == PENDING_REVIEW
+    assert "Trạng thái của đối tượng đã được thay đổi" not in browser.contents
+    assert "Chưa thực hiện" in browser.contents and "Phê duyệt" in browser.contents
+    assert "vai trò của bạn không được" in browser.contents
+    # A reviewer who submitted it: told that nobody approves their own submission.
+    api.group.add_user(groupname="cap-nhat", username=user_id(REVIEWER))
+    own = make_item(portal, "News Item", "tu-duyet-cua-minh")
+    with api.env.adopt_user(username=user_id(REVIEWER)):
+        api.portal.get_tool("portal_workflow").doActionFor(own, "submit")
+    transaction.commit()
+    reviewer = browser_for(functional, REVIEWER)
+    token = authenticator(reviewer, own.absolute_url())
+    reviewer.open(
+        f"{own.absolute_url()}/content_status_modify?workflow_action=approve&_authenticator={token}"
+    )
+    assert state_of(portal, own) == PENDING_REVIEW
+    assert "bạn là người gửi duyệt mục này" in reviewer.contents
+    assert "Trạng thái của đối tượng đã được thay đổi" not in reviewer.contents
+    # A transition the state does not have.
+    reviewer.open(
+        f"{own.absolute_url()}/content_status_modify?workflow_action=publish&_authenticator={token}"
+    )
+    assert "Chưa thực hiện: không thể «" in reviewer.contents
+    assert state_of(portal, own) == PENDING_REVIEW
+    # REST: the same reasons.
+    response = transition(REVIEWER, own, "approve")
+    assert response.status_code == 403
+    assert "bạn là người gửi duyệt mục này" in response.json()["error"]["message"]
+    response = transition(UPDATER, obj, "approve")
+    assert response.status_code == 403
+    assert "vai trò của bạn không được" in response.json()["error"]["message"]
+    response = transition(UPDATER, obj, "publish")
+    assert response.status_code == 400
+    assert "Không có gì thay đổi" in response.json()["error"]["message"]
+    # Allowed ones still say "changed".
+    reviewer.open(obj.absolute_url())
+    reviewer.getLink(id="workflow-transition-approve").click()
+    assert state_of(portal, obj) == "reviewed"
+    assert "Trạng thái của đối tượng đã được thay đổi" in reviewer.contents

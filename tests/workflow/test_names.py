@@ -54,6 +54,20 @@ def test_bindings_and_rolemap_equal_names():
         if [b.get("workflow_id") for b in t.findall("bound-workflow")] == [names.WORKFLOW_ID]
     }
     assert bound == set(names.EDITORIAL_TYPES)
+    files = {
+        t.get("type_id")
+        for t in root.iter("type")
+        if [b.get("workflow_id") for b in t.findall("bound-workflow")] == [names.FILE_WORKFLOW_ID]
+    }
+    assert files == set(names.FILE_TYPES)
+    definition = ElementTree.parse(
+        PROFILE / "workflows" / names.FILE_WORKFLOW_ID / "definition.xml"
+    ).getroot()
+    assert definition.get("initial_state") == names.PRIVATE
+    assert [s.get("state_id") for s in definition.findall("state")] == list(names.FILE_STATES)
+    assert [t.get("transition_id") for t in definition.findall("transition")] == list(
+        names.FILE_TRANSITIONS
+    )
     rolemap = ElementTree.parse(PROFILE / "rolemap.xml").getroot()
     assert [r.get("name") for r in rolemap.find("roles")] == [
         names.PUBLISHER_ROLE,
@@ -77,6 +91,8 @@ def test_installed(portal):
     assert set(workflow.transitions.objectIds()) == set(names.TRANSITIONS)
     for portal_type in names.EDITORIAL_TYPES:
         assert tool.getChainForPortalType(portal_type) == (names.WORKFLOW_ID,)
+    for portal_type in names.FILE_TYPES:
+        assert tool.getChainForPortalType(portal_type) == (names.FILE_WORKFLOW_ID,)
     # Folders keep a simple workflow: the sections stay visible to anonymous.
     assert tool.getChainForPortalType("Folder") == ("simple_publication_workflow",)
     assert names.PUBLISHER_ROLE in portal.validRoles()

@@ -14,6 +14,7 @@ PARTS = (
     "v1004_four_eyes",
     "v1004_sessions",
     "v1004_concurrent_writes",
+    "v1004_integrity",
 )
 
 

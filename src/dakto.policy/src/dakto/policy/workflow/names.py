@@ -18,10 +18,18 @@ EDITORIAL_TYPES = (
     "Promotion",
     # Plone's own pages and events are published content too (Article 7.1):
     # they go through the same review. Folders, links, collections and forms
-    # keep Plone's simple_publication_workflow; files and images none.
+    # keep Plone's simple_publication_workflow; files and images the file
+    # workflow below.
     "Document",
     "Event",
 )
+
+# Files and images (Article 11.2): their own small workflow, so that an upload
+# is private until a publisher publishes it (or publishes the item that holds
+# it, e.g. a procedure's forms); a published file follows its folder.
+FILE_WORKFLOW_ID = "dakto_file_workflow"
+FILE_TYPES = ("File", "Image")
+PRIVATE = "private"  # the file workflow's initial state
 
 # States
 DRAFT = "draft"
@@ -40,6 +48,12 @@ ARCHIVE = "archive"  # published -> archived
 RESTORE = "restore"  # archived -> published (publisher, administrator)
 TRANSITIONS = (SUBMIT, APPROVE, REJECT, PUBLISH, RETRACT, ARCHIVE, RESTORE)
 STATES = (DRAFT, PENDING_REVIEW, REVIEWED, PUBLISHED, ARCHIVED)
+FILE_STATES = (PRIVATE, PUBLISHED)
+FILE_TRANSITIONS = (PUBLISH, RETRACT)  # private -> published -> private
+
+# What the public sees was reviewed, and only a publisher or an administrator
+# moves, renames or replaces it (Articles 7.1, 11.2; workflow/integrity.py).
+GUARDED_STATES = (REVIEWED, PUBLISHED, ARCHIVED)
 
 # The permission that guards publish, archive and restore (rolemap.xml, and
 # managed per state by the workflow).

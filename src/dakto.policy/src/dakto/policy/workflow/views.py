@@ -24,6 +24,8 @@ from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy.dates import local_datetime
+from dakto.policy.workflow.doors import refusal
+from dakto.policy.workflow.names import FILE_WORKFLOW_ID
 from dakto.policy.workflow.names import REJECT
 from dakto.policy.workflow.names import WORKFLOW_ID
 from dakto.policy.workflow.rules import reason_required_message
@@ -35,17 +37,15 @@ def uses_editorial_workflow(obj):
     return WORKFLOW_ID in tool.getChainFor(obj)
 
 
+def uses_portal_workflow(obj):
+    """The editorial workflow, or the file workflow of files and images."""
+    tool = api.portal.get_tool("portal_workflow")
+    return bool({WORKFLOW_ID, FILE_WORKFLOW_ID} & set(tool.getChainFor(obj)))
+
+
 def available_transitions(obj):
     tool = api.portal.get_tool("portal_workflow")
     return [t["id"] for t in tool.getTransitionsFor(obj)]
-
-
-def state_offers(obj, transition):
-    """Whether ``transition`` leaves the current state of ``obj`` (for anyone)."""
-    tool = api.portal.get_tool("portal_workflow")
-    workflow = tool[WORKFLOW_ID]
-    state = workflow.states.get(tool.getInfoFor(obj, "review_state", None))
-    return state is not None and transition in (state.transitions or ())
 
 
 def fullname(user_id):
@@ -125,23 +125,14 @@ class WorkflowTransition(BaseWorkflowTransition):
         return {"error": {"type": kind, "message": message}}
 
     def reply(self):
-        if self.transition is None or not uses_editorial_workflow(self.context):
+        if self.transition is None or not uses_portal_workflow(self.context):
             return super().reply()
         name = self.transition
-        if name not in available_transitions(self.context):
-            state = api.content.get_state(self.context, default="")
-            if state_offers(self.context, name):
-                message = _(
-                    "You may not make the transition '${transition}' on this item "
-                    "(state '${state}').",
-                    mapping={"transition": name, "state": state},
-                )
-                return self.refuse(403, "Forbidden", translate(message, context=self.request))
-            message = _(
-                "The transition '${transition}' is not possible from the state '${state}'.",
-                mapping={"transition": name, "state": state},
-            )
-            return self.refuse(400, "WorkflowException", translate(message, context=self.request))
+        refused = refusal(self.context, name)  # what is refused and why (doors.py)
+        if refused is not None:
+            status, message = refused
+            kind = "Forbidden" if status == 403 else "WorkflowException"
+            return self.refuse(status, kind, translate(message, context=self.request))
         if name == REJECT:
             comment = json_body(self.request).get("comment") or ""
             if not str(comment).strip():
