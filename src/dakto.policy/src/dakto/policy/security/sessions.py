@@ -16,9 +16,9 @@ It runs
 - on logout (plone.session's own ``resetCredentials`` does it too, but only
   for a ticket it can read and a keyring that exists, else a 500; it is
   replaced by ``reset_credentials``);
-- when a password changes (PAS's ``CredentialsUpdated``: the change-password
-  form, the password reset, the users control panel, ``@users`` PATCH and
-  ``reset-password``): the user who changed their own password gets a new
+- when a password changes (PAS's ``CredentialsUpdated``, fired by every change
+  through the user source: the change-password form, the password reset,
+  ``@users`` PATCH): the user who changed their own password gets a new
   ticket at once;
 - when a user is deleted, so that an account created again under the same id
   gets none of the old tickets.
