@@ -185,3 +185,70 @@ def test_end_sessions_without_a_keyring(site):
 @pytest.fixture(autouse=True)
 def _no_lockout_noise(site):
     yield
+
+
+def account_status(site, userid, body=None, auth=OWNER):
+    url = f"{site.absolute_url()}/@account-status/{userid}"
+    if body is None:
+        return requests.get(url, headers=JSON, auth=auth, timeout=60)
+    return requests.post(url, headers=JSON, json=body, auth=auth, timeout=60)
+
+
+def test_a_disabled_account_is_refused_however_it_logs_in(site):
+    cookie = copied(log_in(site))
+    token = requests.post(
+        site.absolute_url() + "/@login",
+        json={"login": "binh", "password": PASSWORD},
+        headers=JSON,
+        timeout=60,
+    ).json()["token"]
+    assert account_status(site, "binh").json() == {"userid": "binh", "disabled": False}
+    response = account_status(site, "binh", {"disabled": True})
+    assert response.status_code == 200, response.text[:300]
+    assert response.json()["disabled"] is True
+    assert with_cookie(site, cookie) == 401  # the ticket copied before
+    basic = requests.get(
+        f"{site.absolute_url()}/@users/binh", headers=JSON, auth=("binh", PASSWORD), timeout=60
+    )
+    assert basic.status_code == 401
+    bearer = requests.get(
+        f"{site.absolute_url()}/@users/binh",
+        headers={**JSON, "Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+    assert bearer.status_code == 401
+    assert "Tài khoản này đã bị vô hiệu hóa" in basic.json()["message"]
+    session = requests.Session()
+    session.post(
+        site.absolute_url() + "/login",
+        data={"__ac_name": "binh", "__ac_password": PASSWORD, "buttons.login": "Đăng nhập"},
+        timeout=60,
+    )
+    assert not session.cookies.get("__ac")  # the login form does not log it in
+    # Enabled again: the old ticket stays refused, a new login works.
+    assert account_status(site, "binh", {"disabled": False}).json()["disabled"] is False
+    assert with_cookie(site, cookie) == 401
+    assert with_cookie(site, copied(log_in(site))) == 200
+
+
+@pytest.mark.parametrize(
+    "userid, body, status",
+    [
+        ("binh", {"disabled": "yes"}, 400),
+        ("binh", {}, 400),
+        ("binh", ["disabled"], 400),
+        ("khong-co-ai", {"disabled": True}, 404),
+        ("<script>", {"disabled": True}, 404),
+    ],
+)
+def test_account_status_bad_input(site, userid, body, status):
+    response = account_status(site, userid, body)
+    assert response.status_code == status, response.text[:300]
+    assert response.json()["error"]["message"]
+    assert account_status(site, "binh").json()["disabled"] is False
+
+
+def test_only_administrators_disable_accounts(site):
+    response = account_status(site, "chi", {"disabled": True}, auth=("binh", PASSWORD))
+    assert response.status_code in (401, 403)
+    assert account_status(site, "chi").json()["disabled"] is False
