@@ -222,3 +222,31 @@ def test_public_form_over_rest_with_odd_queries(site, query):
     for name in INTERNAL:
         assert name not in response.text
     assert "actions_model" not in response.text and 'fields_model":' not in response.text
+
+
+def test_account_status_with_bad_bodies(site):
+    """``POST @account-status/<userid>`` (21.4) with every broken body of the suite."""
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    from tests.bad_input.test_bad_input import BODIES
+
+    url = f"{site.absolute_url()}/@account-status/wf-capnhat"
+    failures = []
+    for name, body in BODIES.items():
+        response = requests.post(
+            url,
+            data=body,
+            headers={"Accept": "application/json", "Content-Type": "application/json"},
+            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+            timeout=120,
+        )
+        if response.status_code != 400 or "Traceback" in response.text:
+            failures.append((name, response.status_code, response.text[:200]))
+    assert failures == []
+    status = requests.get(
+        url,
+        headers={"Accept": "application/json"},
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        timeout=60,
+    )
+    assert status.json()["disabled"] is False
