@@ -482,3 +482,24 @@ def test_a_refused_transition_says_what_and_why(functional, site):
     reviewer.getLink(id="workflow-transition-approve").click()
     assert state_of(portal, obj) == "reviewed"
     assert "Trạng thái của đối tượng đã được thay đổi" in reviewer.contents
+
+
+def test_webdav_move(site):
+    """WebDAV (Zope's own, on the same port): MOVE of a published item by an
+    updater is refused (401: Zope's own checks come first, before the
+    integrity guard, which stands behind them); nothing changes."""
+    portal = site
+    obj = make_item(portal, "News Item", "dav-cong-khai", state=PUBLISHED)
+    transaction.commit()
+    target = portal.unrestrictedTraverse("tin-tuc/van-hoa-xa-hoi")
+    response = requests.request(
+        "MOVE",
+        obj.absolute_url(),
+        headers={"Destination": f"{target.absolute_url()}/dav-cong-khai"},
+        auth=auth(UPDATER),
+        timeout=30,
+    )
+    assert response.status_code in (401, 403), (response.status_code, response.text[:300])
+    assert exists(portal, obj.getPhysicalPath())
+    assert not exists(portal, (*target.getPhysicalPath(), "dav-cong-khai"))
+    assert state_of(portal, obj) == PUBLISHED
