@@ -503,3 +503,52 @@ def test_webdav_move(site):
     assert exists(portal, obj.getPhysicalPath())
     assert not exists(portal, (*target.getPhysicalPath(), "dav-cong-khai"))
     assert state_of(portal, obj) == PUBLISHED
+
+
+def tus_upload(folder_url, role, name, data):
+    """plone.restapi's resumable upload (tus): create, then send the bytes."""
+    metadata = ",".join(
+        f"{key} {base64.b64encode(value.encode()).decode()}"
+        for key, value in (
+            ("filename", name),
+            ("content-type", "application/pdf"),
+            ("@type", "File"),
+        )
+    )
+    common = {**headers(folder_url), "Tus-Resumable": "1.0.0"}
+    created = requests.post(
+        f"{folder_url}/@tus-upload",
+        headers={**common, "Upload-Length": str(len(data)), "Upload-Metadata": metadata},
+        auth=auth(role),
+        timeout=30,
+    )
+    assert created.status_code == 201, (created.status_code, created.text[:300])
+    return requests.patch(
+        created.headers["Location"],
+        data=data,
+        headers={
+            **common,
+            "Content-Type": "application/offset+octet-stream",
+            "Upload-Offset": "0",
+        },
+        auth=auth(role),
+        timeout=30,
+    )
+
+
+def test_tus_upload_keeps_the_format_check_and_starts_private(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("TUS_TMP_FILE_DIR", str(tmp_path))
+    portal = site
+    section = portal.absolute_url() + "/gioi-thieu"
+    response = tus_upload(section, UPDATER, "gia-mao.pdf", b"MZ\x90\x00 program")
+    assert response.status_code == 400, (response.status_code, response.text[:300])
+    assert "chương trình" in response.json()["message"]
+    assert not exists(portal, ("", "plone", "gioi-thieu", "gia-mao.pdf"))
+    response = tus_upload(section, UPDATER, "that.pdf", b"%PDF-1.4 that")
+    assert response.status_code == 204, (response.status_code, response.text[:300])
+    url = response.headers["Location"]
+    transaction.begin()
+    obj = portal.unrestrictedTraverse(url[len(portal.absolute_url()) + 1 :])
+    assert api.content.get_state(obj) == "private"
+    anonymous = requests.get(f"{url}/@@download/file", allow_redirects=False, timeout=30)
+    assert anonymous.status_code != 200
