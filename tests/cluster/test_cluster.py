@@ -206,12 +206,12 @@ def test_failed_logins_count_at_every_process(cluster):
     assert counts[0] == counts[1] >= 8, counts
 
 
-def root_attempt(port, password, source="127.0.0.1", path="/manage_main"):
-    """Status and X-Login-Locked of one HTTP Basic login as the Zope root's
-    admin, at one Zope process or at HAProxy, from the address ``source``."""
+def root_attempt(port, password, source="127.0.0.1", path="/manage_main", login="admin"):
+    """Status and X-Login-Locked of one HTTP Basic login (as the Zope root's
+    admin), at one Zope process or at HAProxy, from the address ``source``."""
     import http.client
 
-    token = base64.b64encode(f"admin:{password}".encode()).decode()
+    token = base64.b64encode(f"{login}:{password}".encode()).decode()
     connection = http.client.HTTPConnection(
         "127.0.0.1", port, timeout=60, source_address=(source, 0)
     )
@@ -257,6 +257,27 @@ def test_root_admin_failures_count_at_every_process(cluster):
     assert events.get("login_failed") == 5, events
     assert events.get("lockout") == 1, events
     assert events.get("login_refused", 0) >= 3, events
+
+
+def test_zope_sees_the_client_address_behind_haproxy(cluster):
+    """HAProxy adds X-Forwarded-For and Zope believes it from this machine
+    only: a failure through HAProxy is counted and audited for the client's
+    address, not HAProxy's (which would let one client lock out everyone,
+    the administrator's SSH tunnel included)."""
+    haproxy = int(cluster["env"]["DAKTO_HAPROXY_PORT"])
+    status, _ = root_attempt(
+        haproxy, "sai", source="127.0.0.2", path="/dakto/@@ok", login="khach-la"
+    )
+    assert status < 500
+    dsn = (cluster["dir"] / "dsn").read_text().strip()
+    import psycopg2
+
+    with psycopg2.connect(dsn) as connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entry->>'ip' FROM dakto_audit WHERE entry->>'event' = 'login_failed'"
+            " AND entry->>'login' = 'khach-la'"
+        )
+        assert cursor.fetchall() == [("127.0.0.2",)]
 
 
 def test_a_killed_process_loses_no_request_beyond_those_in_flight(cluster):
