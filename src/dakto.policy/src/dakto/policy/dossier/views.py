@@ -14,8 +14,14 @@ from dakto.policy.dossier import store
 from dakto.policy.lookup_service import single
 
 
+#: The code the page shows as an example: a dossier of the demo
+#: (``demo.py`` imports ``sample.csv``, which has it).
+EXAMPLE_CODE = "000.00.18.H34-261105-0001"
+
+
 class DossierLookupView(BrowserView):
     template = ViewPageTemplateFile("templates/lookup.pt")
+    example_code = EXAMPLE_CODE
 
     def __call__(self):
         self.error = None
@@ -40,6 +46,10 @@ class DossierLookupView(BrowserView):
             else:
                 self.info = store.public_info(dossier, self.request)
         return self.template()
+
+    def page_title(self):
+        """The browser title's page part (``presentation/title.py``)."""
+        return _("Look up a dossier")
 
     def day(self, iso):
         return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""

@@ -5,16 +5,21 @@ import json
 from pathlib import Path
 
 from AccessControl import getSecurityManager
+from Acquisition import aq_base
 from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.browser.exceptions import ExceptionView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
+from zExceptions import NotFound
+from zExceptions import Unauthorized
 from zope.component.hooks import getSite
 from zope.i18n import translate
 from ZPublisher.HTTPResponse import status_codes
 
 from dakto.policy import _
+from dakto.policy.editorial_board.content import INTAKE_RECORD
+from dakto.policy.editorial_board.content import INTAKE_REGISTER
 from dakto.policy.hardening import request_language
 from dakto.policy.instance.wsgi import RETRY_AFTER
 from dakto.policy.instance.wsgi import is_storage_failure
@@ -24,6 +29,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 NOT_FOUND = ("NotFound",)
 FORBIDDEN = ("Unauthorized", "Forbidden")
 BAD_REQUEST = ("BadRequest",)
+#: Types an anonymous visitor is told do not exist rather than asked to log in.
+INTERNAL_TYPES = (INTAKE_REGISTER, INTAKE_RECORD)
+PAGE_TITLES = {
+    "not-found": _("Page not found"),
+    "forbidden": _("You may not see this page"),
+    "bad-request": _("The portal could not read your request"),
+    "unavailable": _("The portal is temporarily unavailable"),
+    "error": _("Something went wrong"),
+}
 UNAVAILABLE_MESSAGE = _(
     "The portal could not save your request: its data storage failed (the disk is full "
     "or the database cannot be reached). Nothing you sent was saved and nothing stored "
@@ -51,6 +65,8 @@ class ErrorView(ExceptionView):
 
     def __call__(self):
         self.exception = self.context  # Plone's view replaces context by the parent
+        if self.hides_internal_place():
+            return self.not_found()
         if is_storage_failure(self.context):
             return self.unavailable()
         if IAPIRequest.providedBy(self.request):
@@ -70,6 +86,42 @@ class ErrorView(ExceptionView):
 
     def language(self):
         return request_language(self.request)
+
+    def page_title(self):
+        """The browser title's page part (``title.py``): what the page's heading says."""
+        kind = self.kind(type(self.exception).__name__)
+        return PAGE_TITLES.get(kind, PAGE_TITLES["error"])
+
+    def hides_internal_place(self):
+        """True for an anonymous visitor refused a place only the editorial
+        board sees (the intake register and its records): it gets the same
+        404 as for a page that does not exist, not the login form, which
+        would tell that the place exists. A logged-in user keeps the
+        "you may not see this page" answer; REST keeps its JSON."""
+        if not isinstance(self.context, Unauthorized) or IAPIRequest.providedBy(self.request):
+            return False
+        if getSecurityManager().getUser().getUserName() != "Anonymous User":
+            return False
+        return any(
+            getattr(aq_base(parent), "portal_type", None) in INTERNAL_TYPES
+            for parent in self.request.get("PARENTS") or ()
+        )
+
+    def not_found(self):
+        """Render the 404 page (as for ``NotFound``) and keep its status:
+        no login challenge, no ``WWW-Authenticate``."""
+        response = self.request.response
+        response._unauthorized = lambda: None  # Zope challenges after this view
+        self.exception = self.context = NotFound(self.request.get("URL", ""))
+        site = getSite()
+        if site is not None:  # the page of a missing page: nothing of the place shown
+            self.__parent__ = site
+        try:
+            raise self.exception
+        except NotFound:  # Plone's view reads the exception in sys.exc_info()
+            body = super().__call__()
+        response.setStatus(404, lock=True)
+        return body
 
     def reason(self):
         """What was wrong with the request (a BadRequest's own message)."""

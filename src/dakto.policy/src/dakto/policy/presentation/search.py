@@ -59,17 +59,25 @@ def _end(text, end):
     return end
 
 
+#: Addresses in a text (e-mail, web): no word inside one is marked.
+ADDRESS = re.compile(r"[^\s@]+@[^\s@]+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def matches(text, query):
-    """``(start, end)`` in ``text`` of every word that starts with a query
-    word, compared without diacritics or case; in order, not overlapping."""
+    """``(start, end)`` in ``text`` of every whole word equal to a query
+    word, compared without diacritics or case (on word boundaries of the
+    folded text: "to" is no match in "town"); never inside an e-mail or web
+    address; in order, not overlapping."""
     wanted = sorted({fold(word) for word in words(query)}, key=len, reverse=True)
     if not wanted or not text:
         return []
     folded, positions = folded_with_positions(text)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in wanted) + ")")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in wanted) + r")(?!\w)")
+    addresses = [m.span() for m in ADDRESS.finditer(folded)]
     return [
         (positions[m.start()], _end(text, positions[m.end() - 1] + 1))
         for m in pattern.finditer(folded)
+        if not any(start <= m.start() < end for start, end in addresses)
     ]
 
 
@@ -210,6 +218,13 @@ class PortalSearch(VietnameseSearch):
         return result
 
     # --- types ----------------------------------------------------------
+    def types_list(self):
+        """Plone's searchable types that hold at least one item this visitor
+        may see: an anonymous visitor is offered no filter for the internal
+        types (intake register, feedback)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        return [name for name in super().types_list() if len(catalog(portal_type=name))]
+
     def type_options(self):
         chosen = self.request.form.get("portal_type") or []
         if isinstance(chosen, str):
@@ -221,6 +236,10 @@ class PortalSearch(VietnameseSearch):
         ]
 
     # --- results --------------------------------------------------------
+    def page_title(self):
+        """The browser title's page part (``presentation/title.py``)."""
+        return _("Search results")
+
     def search_text(self):
         value = self.request.form.get("SearchableText", "")
         return value if isinstance(value, str) else ""

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from plone import api
 from plone.app.contentlisting.interfaces import IContentListing
 from Products.CMFPlone.browser import search as plone_search
 from Products.CMFPlone.browser.search import Search
@@ -9,8 +10,9 @@ from Products.CMFPlone.PloneBatch import Batch
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.ZCTextIndex.ParseTree import ParseError
 
+from dakto.policy import LANGUAGES
+from dakto.policy import SITE_LANGUAGE
 from dakto.policy.vietnamese.ranking import exact_first_window
-from dakto.policy.vietnamese.ranking import exact_keys
 
 
 class VietnameseSearch(Search):
@@ -27,7 +29,7 @@ class VietnameseSearch(Search):
     def results(self, query=None, batch=True, b_size=10, b_start=0, use_content_listing=True):
         text = (query or {}).get("SearchableText") or self.request.form.get("SearchableText", "")
         sort_on = (query or {}).get("sort_on") or self.request.form.get("sort_on")
-        if not exact_keys(text) or sort_on not in (None, "", "relevance"):
+        if not isinstance(text, str) or not text.strip() or sort_on not in (None, "", "relevance"):
             return super().results(query, batch, b_size, b_start, use_content_listing)
         query = self.filter_query(dict(query or {}))
         if query is None:
@@ -35,7 +37,12 @@ class VietnameseSearch(Search):
         query.pop("b_start", None)
         query.pop("b_size", None)
         try:
-            results = exact_first_window(self.context.portal_catalog(**query), text)
+            results = exact_first_window(
+                self.context.portal_catalog(**query),
+                text,
+                language=self.visitor_language(),
+                root="/".join(api.portal.get().getPhysicalPath()),
+            )
         except ParseError:
             return []
         if use_content_listing:
@@ -43,3 +50,8 @@ class VietnameseSearch(Search):
         if batch:
             results = Batch(results, b_size, int(b_start))
         return results
+
+    def visitor_language(self):
+        """The language the site negotiated for this visitor (cookie, page)."""
+        language = (self.request.get("LANGUAGE") or "")[:2]
+        return language if language in LANGUAGES else SITE_LANGUAGE
