@@ -552,3 +552,16 @@ def test_tus_upload_keeps_the_format_check_and_starts_private(site, tmp_path, mo
     assert api.content.get_state(obj) == "private"
     anonymous = requests.get(f"{url}/@@download/file", allow_redirects=False, timeout=30)
     assert anonymous.status_code != 200
+
+
+def test_the_reject_form_refused_says_why(functional, site):
+    """The reject form opened by someone who may not send the item back: told
+    what and why on the item (it was Zope's bare 'Forbidden' page)."""
+    portal = site
+    obj = make_item(portal, "News Item", "tra-lai-khong-duoc", state=PENDING_REVIEW)
+    transaction.commit()
+    browser = browser_for(functional, UPDATER)
+    browser.open(obj.absolute_url() + "/@@editorial-reject")
+    assert browser.url == obj.absolute_url()
+    assert "Chưa thực hiện" in browser.contents and "vai trò của bạn không được" in browser.contents
+    assert state_of(portal, obj) == PENDING_REVIEW

@@ -19,7 +19,6 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition as BaseWorkflowTransition
 from Products.Five import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
-from zExceptions import Forbidden
 from zope.i18n import translate
 
 from dakto.policy import _
@@ -43,11 +42,6 @@ def uses_portal_workflow(obj):
     return bool({WORKFLOW_ID, FILE_WORKFLOW_ID} & set(tool.getChainFor(obj)))
 
 
-def available_transitions(obj):
-    tool = api.portal.get_tool("portal_workflow")
-    return [t["id"] for t in tool.getTransitionsFor(obj)]
-
-
 def fullname(user_id):
     user = api.user.get(userid=user_id) if user_id else None
     return (user and user.getProperty("fullname")) or user_id or ""
@@ -60,8 +54,12 @@ class RejectForm(BrowserView):
     reason = ""
 
     def __call__(self):
-        if REJECT not in available_transitions(self.context):
-            raise Forbidden("You may not send this item back.")
+        refused = refusal(self.context, REJECT)  # what is refused and why (doors.py)
+        if refused is not None:
+            IStatusMessage(self.request).add(
+                translate(refused[1], context=self.request), type="error"
+            )
+            return self.request.response.redirect(self.context.absolute_url())
         form = self.request.form
         if self.request.method == "POST" and "form.buttons.reject" in form:
             CheckAuthenticator(self.request)
