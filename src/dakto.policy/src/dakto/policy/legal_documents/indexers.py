@@ -18,15 +18,20 @@ from dakto.policy.legal_documents.types import BY_TOKEN
 from dakto.policy.legal_documents.types import type_title
 from dakto.policy.legal_documents.vocabularies import FIELDS
 from dakto.policy.legal_documents.vocabularies import title_of
+from dakto.policy.text import fold
 
 
 def number_keys(symbol):
-    """What a number lookup may type: the symbol, its key without the year, the number."""
+    """What a number lookup may type: the symbol, its key without the year, the
+    number; the symbol and the key also folded (``fold``: lower case, Đ as D,
+    as typed on a phone: ``33/qd-ubnd``), which is what ``lookup.number_query``
+    looks for when the typed number is not exactly right."""
     parsed = parsed_or_none(symbol)
     if parsed is None:
-        return (symbol,) if symbol else ()
+        return tuple(dict.fromkeys((symbol, fold(symbol)))) if symbol else ()
     digits = symbol.split("/", 1)[0]
-    return tuple(dict.fromkeys((symbol, parsed.key, str(parsed.number), digits)))
+    keys = (symbol, parsed.key, str(parsed.number), digits, fold(symbol), fold(parsed.key))
+    return tuple(dict.fromkeys(keys))
 
 
 @indexer(ILegalDocument)

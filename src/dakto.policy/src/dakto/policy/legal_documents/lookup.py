@@ -18,6 +18,7 @@ from dakto.policy.legal_documents.types import DOCUMENT_TYPES
 from dakto.policy.legal_documents.vocabularies import FIELDS
 from dakto.policy.legal_documents.vocabularies import STATUSES
 from dakto.policy.lookup_service import single
+from dakto.policy.text import fold
 from dakto.policy.vietnamese.ranking import exact_first_window
 
 
@@ -79,15 +80,19 @@ ALLOWED = {
 
 
 def number_query(text):
-    """The ``legal_number`` keys a typed number looks for."""
+    """The ``legal_number`` keys a typed number looks for: a number and symbol
+    that is not exactly right (``33/QD-UBND``, ``33/qđ-ubnd``: D for Đ, lower
+    case) is looked up folded, as ``indexers.number_keys`` also indexes it."""
     text = text.replace(" ", "")
     parsed = parsed_or_none(text)
     if parsed is not None:
-        return parsed.key
+        if parsed.key == fold(parsed.key):
+            return parsed.key
+        return {"query": [parsed.key, fold(parsed.key)], "operator": "or"}
     digits = text.split("/", 1)[0]
     if digits.isdigit() and "/" not in text:
         return str(int(digits)) if int(digits) else digits
-    return text
+    return {"query": list(dict.fromkeys((text, fold(text)))), "operator": "or"}
 
 
 def catalog_query(context, filters, on=None):

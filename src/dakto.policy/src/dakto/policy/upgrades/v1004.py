@@ -15,6 +15,7 @@ PARTS = (
     "v1004_sessions",
     "v1004_concurrent_writes",
     "v1004_integrity",
+    "v1004_search",
 )
 
 
