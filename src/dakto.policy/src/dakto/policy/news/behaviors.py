@@ -1,5 +1,6 @@
 """Attribution of a news article (Article 7.1 of the regulation)."""
 
+from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from zope import schema
@@ -8,6 +9,7 @@ from zope.interface import invariant
 from zope.interface import provider
 
 from dakto.policy import _
+from dakto.policy.news.widgets import ConditionallyRequiredFieldWidget
 from dakto.policy.validation import blank
 
 
@@ -27,16 +29,21 @@ class AuthorRequired(Invalid):
 class INewsAttribution(model.Schema):
     """Source, author, topics and the reference-news flag of an article."""
 
+    # Source and author are what every article must have (Article 7.1): on
+    # the first tab, after the summary, marked as required (their widgets;
+    # the fields stay optional for a reader's contribution, news/rules.py,
+    # and the browser does not refuse to send them empty: news/widgets.py).
+    # Topics and the reference flag keep their own tab.
+    directives.order_after(news_source="IDublinCore.description")
+    directives.order_after(news_author="INewsAttribution.news_source")
+    directives.order_after(reader_contribution="INewsAttribution.news_author")
+    directives.widget("news_source", ConditionallyRequiredFieldWidget)
+    directives.widget("news_author", ConditionallyRequiredFieldWidget)
+
     model.fieldset(
         "attribution",
-        label=_("Source and author"),
-        fields=[
-            "reader_contribution",
-            "news_source",
-            "news_author",
-            "news_topics",
-            "reference_news",
-        ],
+        label=_("Topics and reference news"),
+        fields=["news_topics", "reference_news"],
     )
 
     reader_contribution = schema.Bool(

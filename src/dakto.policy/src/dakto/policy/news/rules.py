@@ -85,12 +85,18 @@ class ReferenceNewsValidator(FormFieldValidator):
             raise Invalid(REFERENCE_ELSEWHERE)
 
 
-validator.WidgetValidatorDiscriminators(
-    SourceAuthorValidator, field=INewsAttribution["news_source"]
-)
-validator.WidgetValidatorDiscriminators(
-    SourceAuthorValidator, field=INewsAttribution["news_author"]
-)
+# One class per field: the discriminators are the class's adapts(), which a
+# second call would overwrite (then only the author's error showed, issue 19.7).
+class SourceValidator(SourceAuthorValidator):
+    """The source, unless a reader's contribution."""
+
+
+class AuthorValidator(SourceAuthorValidator):
+    """The author, unless a reader's contribution."""
+
+
+validator.WidgetValidatorDiscriminators(SourceValidator, field=INewsAttribution["news_source"])
+validator.WidgetValidatorDiscriminators(AuthorValidator, field=INewsAttribution["news_author"])
 validator.WidgetValidatorDiscriminators(
     ReferenceNewsValidator, field=INewsAttribution["reference_news"]
 )
