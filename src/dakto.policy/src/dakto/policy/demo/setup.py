@@ -36,6 +36,7 @@ FEATURES_WITH_DEMO = (
     "promotion",
     "feedback",
     "editorial_board",
+    "dossier",
 )
 
 
