@@ -73,4 +73,5 @@ def test_authenticated_pages_keep_inline_scripts(site):
     assert directives(AUTHENTICATED_CONTENT_SECURITY_POLICY)["script-src"] == [
         "'self'",
         "'unsafe-inline'",
+        "'unsafe-eval'",  # Plone's folder contents (tests/browser/test_folder_contents.py)
     ]
