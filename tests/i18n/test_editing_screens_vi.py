@@ -9,23 +9,23 @@ panels. The visible text of each page (no scripts, styles or attributes but
 title, aria-label, placeholder and the value of input buttons) must hold no word of
 Plone's English UI vocabulary (ENGLISH below).
 
-Before issue 19.6: 623 such words on 168 pages (Save 94, Cancel 94, Settings
+Before issue 19.6: 623 such words on 169 pages (Save 94, Cancel 94, Settings
 53, Contributors 45, Categorization 39, Related Items 39, Summary 37, Add 28,
-Change Note 27, Versioning 27…). Now: the BUDGET left, in Plone's data rather
-than its catalogs: the title "Remove user …" that Products.CMFPlone's users
-overview writes without i18n on each row's checkbox (6, one per user), and the
-title of PlonePAS' virtual group "Authenticated Users (Virtual Group)" (2).
+Change Note 27, Versioning 27…). Now: BUDGET, the title of PlonePAS'
+virtual group "Authenticated Users (Virtual Group)" on the groups overview
+(data of the site, not a catalog entry). Products.CMFPlone's users overview
+wrote "Remove user …" without i18n on each row: editing/users.py.
 """
 
 import re
 from collections import Counter
-from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from xml.etree import ElementTree
 
 import lxml.html
 import pytest
+import pytz
 import transaction
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -168,7 +168,7 @@ PATTERN = re.compile(
     + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))
     + r")(?![\w-])"
 )
-BUDGET = 8
+BUDGET = 2
 
 # Plone's own types whose forms the board uses, besides the portal's.
 PLONE_TYPES = ("News Item", "Document", "Event", "File", "Image")
@@ -238,7 +238,9 @@ def extra_fields(portal_type):
         gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
         return {"image": NamedBlobImage(gif, filename="a.gif")}
     if portal_type == "Event":
-        start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+        # plone.app.event wants pytz zones
+        zone = pytz.timezone("Asia/Ho_Chi_Minh")
+        start = zone.localize(datetime.now().replace(microsecond=0) + timedelta(days=2))
         return {"start": start, "end": start + timedelta(hours=2)}
     return _fields(portal_type)
 
@@ -294,6 +296,8 @@ def walk(functional):
         for name, path in pages:
             browser.open(f"{url}/{path}")
             if not browser.headers["status"].startswith("200"):
+                # the administrator opens every screen; the others what they may
+                assert level != ADMINISTRATOR, (name, browser.headers["status"])
                 continue
             if "text/html" not in browser.headers.get("content-type", ""):
                 continue
