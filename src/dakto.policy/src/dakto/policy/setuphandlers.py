@@ -46,6 +46,7 @@ FEATURE_SETUPS = (
     "dakto.policy.editorial_board.setup",
     "dakto.policy.security.setup",
     "dakto.policy.caching.setup",
+    "dakto.policy.editing.setup",
 )
 
 

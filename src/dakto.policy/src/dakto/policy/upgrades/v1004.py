@@ -16,6 +16,7 @@ PARTS = (
     "v1004_concurrent_writes",
     "v1004_integrity",
     "v1004_search",
+    "v1004_editing_screens",
 )
 
 
