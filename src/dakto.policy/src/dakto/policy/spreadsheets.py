@@ -52,6 +52,9 @@ class Table:
     # Signature blocks under the table, side by side: one list of lines each,
     # e.g. [["Người lập báo cáo", "(Ký, ghi rõ họ tên)"], ["Chủ tịch UBND", ...]].
     signatures: list = field(default_factory=list)
+    # A chart drawn above the table in the ODT: (SVG markup, width, height)
+    # in px (reports/svg.py); the spreadsheets leave it out.
+    chart: tuple = ()
 
 
 def sheet_name(name):
@@ -188,6 +191,22 @@ def _signature_rows(signatures):
     return rows
 
 
+def _odt_picture(document, name, markup, width, height):
+    """A paragraph holding the SVG ``markup`` drawn ``width`` × ``height`` px
+    (at 96 px to the inch: its text as tall as on the page at 100 % zoom)."""
+    from odf.draw import Frame
+    from odf.draw import Image
+
+    href = document.addPicture(f"Pictures/{name}.svg", "image/svg+xml", markup.encode("utf-8"))
+    frame = Frame(
+        name=name, anchortype="as-char", width=f"{width / 96:.3f}in", height=f"{height / 96:.3f}in"
+    )
+    frame.addElement(Image(href=href))
+    paragraph = P()
+    paragraph.addElement(frame)
+    return paragraph
+
+
 def to_odt(*tables):
     """A text document: the first table's heading lines as the document's head
     (the body, the title, the period), then each table under its name as a
@@ -218,6 +237,8 @@ def to_odt(*tables):
         if number and table.heading != head:
             for line in table.heading:
                 body.addElement(P(text=str(_plain(line))))
+        if table.chart:
+            body.addElement(_odt_picture(document, f"chart{number + 1}", *table.chart))
         grid = OdfTable(name=f"table{number + 1}")
         grid.addElement(TableColumn(numbercolumnsrepeated=max(1, len(table.header))))
         header = TableHeaderRows()

@@ -9,17 +9,29 @@ table beside it on the page.
 from xml.sax.saxutils import escape
 
 
-BAR = 22
-GAP = 8
-LABEL_WIDTH = 220
-BAR_WIDTH = 360
-VALUE_WIDTH = 60
+# Drawn at the size of a phone's column (WIDTH user units ≈ CSS px at 100 %
+# zoom on a 390 px screen; the theme caps its width on wide screens, and the
+# ODT draws it WIDTH px wide): the labels stay FONT px tall, never shrunk to
+# a few pixels. Each label is on its own line above its bar.
+WIDTH = 300
+FONT = 14
+LABEL = 20  # the label's line
+BAR = 18
+GAP = 10
+VALUE_WIDTH = 50
+BAR_WIDTH = WIDTH - VALUE_WIDTH
 COLOUR = "#1f5fa8"
+ROW = LABEL + BAR + GAP
 
 
-def _clip(text, length=34):
+def _clip(text, length=40):
     text = str(text)
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def chart_height(count):
+    """The chart's height in user units for ``count`` bars."""
+    return max(GAP + count * ROW, ROW + GAP)
 
 
 def bar_chart(id, title, labels, values):
@@ -27,32 +39,30 @@ def bar_chart(id, title, labels, values):
     labels = [str(label) for label in labels]
     values = [v if isinstance(v, (int, float)) else 0 for v in values]
     highest = max(values, default=0) or 1
-    height = GAP + len(values) * (BAR + GAP)
-    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+    height = chart_height(len(values))
     description = "; ".join(
         f"{label}: {value}" for label, value in zip(labels, values, strict=True)
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" '
-        f'width="100%" viewBox="0 0 {width} {max(height, BAR + 2 * GAP)}" '
+        f'width="100%" viewBox="0 0 {WIDTH} {height}" '
         f'preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{id}-title {id}-desc">',
         f'<title id="{id}-title">{escape(str(title))}</title>',
         f'<desc id="{id}-desc">{escape(description)}</desc>',
     ]
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
-        y = GAP + index * (BAR + GAP)
+        y = GAP + index * ROW
         length = round(BAR_WIDTH * value / highest) if value > 0 else 0
         parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR * 0.7:.1f}" text-anchor="end" '
-            f'font-size="13" fill="#222">{escape(_clip(label))}</text>'
+            f'<text x="0" y="{y + FONT}" font-size="{FONT}" fill="#222">'
+            f"{escape(_clip(label))}</text>"
         )
         parts.append(
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{max(length, 1)}" height="{BAR}" '
-            f'fill="{COLOUR}"/>'
+            f'<rect x="0" y="{y + LABEL}" width="{max(length, 1)}" height="{BAR}" fill="{COLOUR}"/>'
         )
         parts.append(
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + BAR * 0.7:.1f}" font-size="13" '
+            f'<text x="{length + 6}" y="{y + LABEL + FONT}" font-size="{FONT}" '
             f'fill="#222">{escape(str(value))}</text>'
         )
     parts.append("</svg>")

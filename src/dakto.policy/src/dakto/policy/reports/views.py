@@ -129,10 +129,18 @@ class ActivityReportView(PeriodView):
                     header=part["header"],
                     rows=part["rows"],
                     footer=footer,
+                    chart=self.odt_chart(part),
                 )
             )
         result[-1].signatures = signatures(self.request)
         return result
+
+    def odt_chart(self, part):
+        """``(markup, width, height)`` of the section's chart for the ODT, or ()."""
+        markup = self.chart(part)
+        if not markup:
+            return ()
+        return (markup, svg.WIDTH, svg.chart_height(len(part["rows"])))
 
     def chart(self, part):
         if not part["chart"] or not part["rows"]:
