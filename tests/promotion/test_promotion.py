@@ -124,7 +124,15 @@ def test_rest_publish_without_confirmation_is_a_400_with_the_reason(
     assert manager_request.get(url).json()["review_state"] == "reviewed"
     patch = manager_request.patch(url, json={"confirmation": rest_body()["confirmation"]})
     assert patch.status_code == 204, patch.text
-    assert manager_request.post(f"{url}/@workflow/publish").status_code == 200
+    # Four eyes: whoever changed the item since submission does not publish it
+    # (tests/workflow/test_four_eyes.py); sent back and reviewed again, it is published.
+    assert manager_request.post(f"{url}/@workflow/publish").status_code == 403
+    reject = manager_request.post(
+        f"{url}/@workflow/reject", json={"comment": "Xem lại giấy xác nhận."}
+    )
+    assert reject.status_code == 200, reject.text
+    for step in ("submit", "approve", "publish"):
+        assert manager_request.post(f"{url}/@workflow/{step}").status_code == 200, step
     assert manager_request.get(url).json()["review_state"] == "published"
 
 
