@@ -163,7 +163,15 @@ def test_patch_delete_and_workflow_refused_cross_site(site):
     url = item.absolute_url()
     session = cookie_session(site)
     plain = {"Accept": "application/json", "Content-Type": "text/plain", "Origin": EVIL}
-    refused(session.patch(url, data=json.dumps({"title": "Bị sửa", **ATTRIBUTION}).encode(), headers=plain, timeout=60), "")
+    refused(
+        session.patch(
+            url,
+            data=json.dumps({"title": "Bị sửa", **ATTRIBUTION}).encode(),
+            headers=plain,
+            timeout=60,
+        ),
+        "",
+    )
     refused(session.post(url + "/@workflow/submit", data=b"{}", headers=plain, timeout=60), "")
     refused(session.delete(url, headers=plain, timeout=60), "")
     transaction.begin()
@@ -172,7 +180,12 @@ def test_patch_delete_and_workflow_refused_cross_site(site):
     assert api.content.get_state(item) == "draft"
     # The same from the portal's own pages, as JSON: done.
     mine = {"Accept": "application/json", "Content-Type": "application/json", "Origin": own(site)}
-    response = session.patch(url, data=json.dumps({"title": "Tin đã sửa", **ATTRIBUTION}).encode(), headers=mine, timeout=60)
+    response = session.patch(
+        url,
+        data=json.dumps({"title": "Tin đã sửa", **ATTRIBUTION}).encode(),
+        headers=mine,
+        timeout=60,
+    )
     assert response.status_code == 204, response.text[:300]
     transaction.begin()
     assert site.unrestrictedTraverse(SECTION)["tin-that"].Title() == "Tin đã sửa"

@@ -41,8 +41,7 @@ LEADERS = (
         "email": "ttmai.xadakto@quangngai.gov.vn",
         "listing_order": 2,
         "duties": "Phụ trách lĩnh vực kinh tế, địa chính, xây dựng, đô thị, tài nguyên và môi trường.",
-        "biography": "Sinh năm 1982. Cử nhân Kinh tế nông nghiệp. Có 15 năm công tác tại "
-        "UBND xã.",
+        "biography": "Sinh năm 1982. Cử nhân Kinh tế nông nghiệp. Có 15 năm công tác tại UBND xã.",
         "color": (150, 60, 60),
     },
     {
