@@ -14,11 +14,10 @@ import requests
 import transaction
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import login
 
 from dakto.policy.forms import setup as forms_setup
 from tests.security.test_cross_site import cookie_session
-from tests.workflow.helpers import create_members
+from tests.workflow.helpers import site_with_members
 
 
 SECTION = "tin-tuc/kinh-te"
@@ -33,11 +32,7 @@ INTERNAL = ("Traceback", "InvalidParameterError", "Available permissions", "View
 
 @pytest.fixture
 def site(functional):
-    portal = functional["portal"]
-    login(functional["app"], SITE_OWNER_NAME)
-    create_members()
-    transaction.commit()
-    return portal
+    return site_with_members(functional)
 
 
 def own(portal):

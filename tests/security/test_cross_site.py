@@ -11,14 +11,12 @@ import pytest
 import requests
 import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import login
 
 from dakto.policy.security.csrf import origin
 from tests.workflow.helpers import PASSWORD
 from tests.workflow.helpers import USERS
-from tests.workflow.helpers import create_members
 from tests.workflow.helpers import make_item
+from tests.workflow.helpers import site_with_members
 
 
 UPDATER = USERS["updater"][0]
@@ -30,11 +28,7 @@ NEWS = {"@type": "News Item", "title": "Tin giả mạo", **ATTRIBUTION}
 
 @pytest.fixture
 def site(functional):
-    portal = functional["portal"]
-    login(functional["app"], SITE_OWNER_NAME)
-    create_members()
-    transaction.commit()
-    return portal
+    return site_with_members(functional)
 
 
 def own(portal):

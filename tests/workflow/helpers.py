@@ -181,3 +181,24 @@ def walk(obj, state):
 
 def comment_for(transition):
     return REASON if transition == REJECT else ""
+
+
+def site_with_members(functional):
+    """The functional layer's site, its owner logged in, with a member of every
+    level (committed, so that the layer's HTTP server sees them)."""
+    import transaction
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import login
+
+    login(functional["app"], SITE_OWNER_NAME)
+    create_members()
+    transaction.commit()
+    return functional["portal"]
+
+
+def state_of(portal, obj):
+    """The state of ``obj`` as committed by the server (a new transaction)."""
+    import transaction
+
+    transaction.begin()
+    return api.content.get_state(portal.unrestrictedTraverse(obj.getPhysicalPath()))

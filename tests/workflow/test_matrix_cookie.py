@@ -12,8 +12,6 @@ import pytest
 import requests
 import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import login
 
 from dakto.policy.forms import setup as forms_setup
 from tests.security.test_cross_site import cookie_session
@@ -25,8 +23,9 @@ from tests.workflow.helpers import STATES
 from tests.workflow.helpers import TRANSITIONS
 from tests.workflow.helpers import allowed
 from tests.workflow.helpers import comment_for
-from tests.workflow.helpers import create_members
 from tests.workflow.helpers import make_item
+from tests.workflow.helpers import site_with_members
+from tests.workflow.helpers import state_of
 from tests.workflow.helpers import user_id
 
 
@@ -35,16 +34,7 @@ EVIL = "http://evil.example"
 
 @pytest.fixture
 def site(functional):
-    portal = functional["portal"]
-    login(functional["app"], SITE_OWNER_NAME)
-    create_members()
-    transaction.commit()
-    return portal
-
-
-def state_of(portal, obj):
-    transaction.begin()
-    return api.content.get_state(portal.unrestrictedTraverse(obj.getPhysicalPath()))
+    return site_with_members(functional)
 
 
 def session_for(portal, role):

@@ -13,8 +13,6 @@ import pytest
 import requests
 import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import login
 from plone.testing.zope import Browser
 
 from dakto.policy.workflow.names import DRAFT
@@ -34,24 +32,16 @@ from tests.workflow.helpers import TRANSITIONS
 from tests.workflow.helpers import UPDATER
 from tests.workflow.helpers import allowed
 from tests.workflow.helpers import comment_for
-from tests.workflow.helpers import create_members
 from tests.workflow.helpers import make_item
 from tests.workflow.helpers import may_move
+from tests.workflow.helpers import site_with_members
+from tests.workflow.helpers import state_of
 from tests.workflow.helpers import user_id
 
 
 @pytest.fixture
 def site(functional):
-    portal = functional["portal"]
-    login(functional["app"], SITE_OWNER_NAME)
-    create_members()
-    transaction.commit()
-    return portal
-
-
-def state_of(portal, obj):
-    transaction.begin()
-    return api.content.get_state(portal.unrestrictedTraverse(obj.getPhysicalPath()))
+    return site_with_members(functional)
 
 
 def browser_for(functional, role):
