@@ -285,6 +285,24 @@ def authenticator(browser, url):
     return re.search(r"_authenticator=([0-9a-f]+)", browser.contents).group(1)
 
 
+def fc_rename(browser, token, obj, new_id):
+    """Rename ``obj`` through folder_contents' rename action; its JSON answer."""
+    folder = obj.aq_parent
+    browser.post(
+        folder.absolute_url() + "/@@fc-rename",
+        urlencode(
+            {
+                "UID_0": obj.UID(),
+                "newid_0": new_id,
+                "newtitle_0": obj.Title(),
+                "folder": "/" + "/".join(folder.getPhysicalPath()[2:]),
+                "_authenticator": token,
+            }
+        ),
+    )
+    return json.loads(browser.contents)
+
+
 def test_folder_contents_rename_cut_paste_and_object_rename(functional, site):
     portal = site
     obj = make_item(portal, "News Item", "fc-cong-khai", state=PUBLISHED)
@@ -294,19 +312,7 @@ def test_folder_contents_rename_cut_paste_and_object_rename(functional, site):
     browser = browser_for(functional, UPDATER)
     token = authenticator(browser, folder.absolute_url() + "/folder_contents")
     # Rename (id and title) in folder_contents: refused with the reason.
-    browser.post(
-        folder.absolute_url() + "/@@fc-rename",
-        urlencode(
-            {
-                "UID_0": obj.UID(),
-                "newid_0": "fc-ten-moi",
-                "newtitle_0": obj.Title(),
-                "folder": folder_path,
-                "_authenticator": token,
-            }
-        ),
-    )
-    answer = json.loads(browser.contents)
+    answer = fc_rename(browser, token, obj, "fc-ten-moi")
     assert answer["status"] == "warning" and "chỉ người xuất bản" in answer["msg"], answer
     assert exists(portal, obj.getPhysicalPath()) and "fc-ten-moi" not in folder.objectIds()
     # Cut, then paste in another section: refused with the reason, nothing moved.
@@ -338,19 +344,7 @@ def test_folder_contents_rename_cut_paste_and_object_rename(functional, site):
     # An administrator renames it; it stays published.
     admin = browser_for(functional, ADMINISTRATOR)
     token = authenticator(admin, folder.absolute_url() + "/folder_contents")
-    admin.post(
-        folder.absolute_url() + "/@@fc-rename",
-        urlencode(
-            {
-                "UID_0": obj.UID(),
-                "newid_0": "fc-ten-moi",
-                "newtitle_0": obj.Title(),
-                "folder": folder_path,
-                "_authenticator": token,
-            }
-        ),
-    )
-    assert json.loads(admin.contents)["status"] == "success"
+    assert fc_rename(admin, token, obj, "fc-ten-moi")["status"] == "success"
     transaction.begin()
     assert api.content.get_state(folder["fc-ten-moi"]) == PUBLISHED
 
