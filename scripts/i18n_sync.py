@@ -1,8 +1,12 @@
 """Keep the dakto.policy catalogs in step with the code.
 
-Adds every msgid used in the code (``_("...")``, ``t("...")``,
-``i18n:translate=""``) that a catalog lacks, with an empty msgstr, and sorts
-the entries. Translations you pass with ``--vi MSGID=TEXT`` are filled in.
+Extracts the msgids of the dakto.policy domain with i18ndude (Python, page
+templates, ZCML, GenericSetup profiles) plus a small regex pass for the
+commands' ``t("...")`` (tests/i18n/test_catalog.py), writes them to
+locales/dakto.policy.pot, adds those a catalog lacks to the vi and en .po
+files with an empty msgstr (entries no longer found are kept: a msgid may be
+built at run time) and sorts the entries. Translations you pass with
+``--vi MSGID=TEXT`` are filled in.
 Usage: python scripts/i18n_sync.py [--vi 'Source=Nguồn tin' ...]
 """
 
@@ -16,8 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.i18n.test_catalog import LOCALES  # noqa: E402
+from tests.i18n.test_catalog import extracted_msgids  # noqa: E402
 from tests.i18n.test_catalog import parse_po  # noqa: E402
-from tests.i18n.test_catalog import used_msgids  # noqa: E402
 
 
 HEADER_END = '"Domain: dakto.policy\\n"\n'
@@ -38,11 +42,15 @@ def write(path, entries, header):
     path.write_text(header + "\n" + body, encoding="utf-8")
 
 
-def sync(path, extra=None):
+def header_of(path):
     text = path.read_text(encoding="utf-8")
-    header = text[: text.index(HEADER_END) + len(HEADER_END)]
+    return text[: text.index(HEADER_END) + len(HEADER_END)]
+
+
+def sync(path, msgids, extra=None):
+    header = header_of(path)
     entries = parse_po(path)
-    for msgid in used_msgids():
+    for msgid in msgids:
         entries.setdefault(msgid, "")
     for msgid, msgstr in (extra or {}).items():
         entries[msgid] = unicodedata.normalize("NFC", msgstr)
@@ -62,16 +70,14 @@ def main(argv=None):
             parser.error(f"--vi needs MSGID=TEXT, got: {pair}")
         msgid, text = pair.split("=", 1)
         vi[msgid] = text
-    untranslated = sync(LOCALES / "vi" / "LC_MESSAGES" / "dakto.policy.po", vi)
-    sync(LOCALES / "en" / "LC_MESSAGES" / "dakto.policy.po")
+    try:
+        msgids = extracted_msgids()
+    except (OSError, RuntimeError) as error:
+        parser.exit(2, f"i18n_sync: {error} (is i18ndude installed? make install)\n")
+    untranslated = sync(LOCALES / "vi" / "LC_MESSAGES" / "dakto.policy.po", msgids, vi)
+    sync(LOCALES / "en" / "LC_MESSAGES" / "dakto.policy.po", msgids)
     pot = LOCALES / "dakto.policy.pot"
-    write(
-        pot,
-        {m: "" for m in parse_po(LOCALES / "vi" / "LC_MESSAGES" / "dakto.policy.po")},
-        pot.read_text(encoding="utf-8")[
-            : pot.read_text(encoding="utf-8").index(HEADER_END) + len(HEADER_END)
-        ],
-    )
+    write(pot, {m: "" for m in msgids}, header_of(pot))
     for msgid in untranslated:
         print(f"untranslated (vi): {msgid}")
     return 1 if untranslated else 0
