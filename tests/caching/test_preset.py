@@ -1,0 +1,53 @@
+"""The caching settings are plone.app.caching's ``with-caching-proxy`` preset
+plus the differences in registry/caching.xml (issue 14.5): every caching
+record of an installed site is what the portal had when caching.xml still
+restated the whole preset (``caching_records.json``, dumped from a site
+installed with that profile)."""
+
+import json
+import pathlib
+
+from plone import api
+
+
+SNAPSHOT = pathlib.Path(__file__).with_name("caching_records.json")
+PREFIXES = ("plone.caching.", "plone.app.caching.", "plone.cachepurging.")
+
+
+def plain(value):
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(item) for item in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in sorted(value.items())}
+    return value
+
+
+def caching_records(registry):
+    return {
+        name: {
+            "field": type(registry.records[name].field).__name__,
+            "value": plain(registry.records[name].value),
+        }
+        for name in sorted(registry.records.keys())
+        if name.startswith(PREFIXES)
+    }
+
+
+def test_caching_records_as_before(portal):
+    registry = api.portal.get_tool("portal_registry")
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    actual = json.loads(json.dumps(caching_records(registry)))
+    assert sorted(set(actual) - set(expected)) == []  # no record added
+    assert sorted(set(expected) - set(actual)) == []  # none lost
+    assert {k: v for k, v in actual.items() if v != expected[k]} == {}
+
+
+def test_the_preset_is_a_dependency_of_the_profile(portal):
+    """The install imports the preset before the portal's registry files."""
+    setup_tool = api.portal.get_tool("portal_setup")
+    dependencies = setup_tool.getDependenciesForProfile("dakto.policy:default")
+    assert "profile-plone.app.caching:with-caching-proxy" in dependencies
+    assert dependencies.index("profile-plone.app.caching:default") < dependencies.index(
+        "profile-plone.app.caching:with-caching-proxy"
+    )
