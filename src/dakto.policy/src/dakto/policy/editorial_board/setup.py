@@ -3,8 +3,9 @@
 - the intake register ``/so-tiep-nhan`` (an ``IntakeRegister``, its own
   one-state workflow: nobody outside the board sees it or its entries),
   with the board's groups given their local roles on it;
-- (the roles of the board's two permissions are in rolemap.xml;)
-- the link to the dashboard in the personal bar of board members;
+- (the roles of the board's two permissions are in rolemap.xml, the link to
+  the dashboard in the personal bar of board members, ``ACTION_ID``, in
+  actions.xml;)
 - the new catalog indexes filled for existing content.
 """
 
@@ -73,28 +74,6 @@ def create_register(portal):
     return folder
 
 
-def add_user_action(portal):
-    from Products.CMFCore.ActionInformation import Action
-
-    category = api.portal.get_tool("portal_actions").get("user")
-    if category is None or ACTION_ID in category.objectIds():
-        return
-    action = Action(
-        ACTION_ID,
-        title="Editorial dashboard",
-        i18n_domain="dakto.policy",
-        url_expr="string:${globals_view/navigationRootUrl}/@@editorial-dashboard",
-        available_expr="python:member is not None",
-        permissions=(VIEW_DASHBOARD,),
-        visible=True,
-    )
-    category._setObject(ACTION_ID, action)
-    # After "dashboard" (the user's own), before "preferences".
-    ids = list(category.objectIds())
-    if "dashboard" in ids:
-        category.moveObjectToPosition(ACTION_ID, ids.index("dashboard") + 1)
-
-
 def fill_indexes(portal):
     catalog = api.portal.get_tool("portal_catalog")
     empty = [
@@ -108,5 +87,4 @@ def fill_indexes(portal):
 
 def install(portal):
     create_register(portal)
-    add_user_action(portal)
     fill_indexes(portal)

@@ -6,8 +6,8 @@ from dakto.policy.security import roles
 from dakto.policy.security import sessions
 
 
-# The ZMI is for Managers only: Plone also gives it to Owner, so that whoever
-# created an item could open its /manage_main.
+# The ZMI is for Managers only (rolemap.xml): Plone also gives it to Owner,
+# so that whoever created an item could open its /manage_main.
 ZMI_PERMISSION = "View management screens"
 
 
@@ -16,4 +16,3 @@ def install(portal):
     password.install(portal)
     roles.install(portal)
     sessions.apply(portal)
-    portal.manage_permission(ZMI_PERMISSION, ["Manager"], acquire=False)
