@@ -7,8 +7,9 @@ goes through the portal's ``spreadsheets.safe_text`` (no formula injection):
 - the CSV and XLSX files the mailer can attach (``sendCSV``, ``sendXLSX``,
   built inside ``Mailer.get_attachments``): rewritten cell by cell.
 
-collective.easyform offers no hook: those two methods are wrapped here,
-once, when this package is imported. Numbers, dates and the other values
+collective.easyform offers no hook: those two methods are wrapped
+(``dakto.policy.patches``, applied by its ZCML) with ``safe_row`` and
+``safe_attachments`` of this module. Numbers, dates and the other values
 easyform stores are left as they are; the saved rows themselves, the
 ``@@data`` page, the mail's text, its XML attachment and the files the
 citizen uploaded keep the text as typed.
@@ -18,27 +19,18 @@ import csv
 import io
 import re
 
-from collective.easyform.actions import Mailer
-from collective.easyform.actions import SaveData
-
 from dakto.policy.spreadsheets import XLSX_MIMETYPE
 from dakto.policy.spreadsheets import safe_text
 
-
-_original_get_row_data = SaveData.get_row_data
-_original_get_attachments = Mailer.get_attachments
 
 # The names Mailer.get_attachments gives the files it builds, from the time
 # (formdata_2026-12-03T091205+0000.csv; the form of the time varies).
 FORM_DATA_FILE = re.compile(r"formdata_[0-9T+.-]+\.(csv|xlsx)")
 
 
-def get_row_data(self, row):
+def safe_row(values):
     """easyform's row for a download, its text cells through ``safe_text``."""
-    return [
-        safe_text(value) if isinstance(value, str) else value
-        for value in _original_get_row_data(self, row)
-    ]
+    return [safe_text(value) if isinstance(value, str) else value for value in values]
 
 
 def _safe_csv(data):
@@ -63,10 +55,10 @@ def _safe_xlsx(data):
     return output.getvalue()
 
 
-def get_attachments(self, fields, request):
+def safe_attachments(attachments):
     """easyform's attachments, the CSV and XLSX it built through ``safe_text``."""
     result = []
-    for filename, mimetype, encoding, data in _original_get_attachments(self, fields, request):
+    for filename, mimetype, encoding, data in attachments:
         kind = FORM_DATA_FILE.fullmatch(filename or "")
         if kind and kind.group(1) == "csv" and mimetype == "application/csv":
             data = _safe_csv(data)
@@ -74,10 +66,3 @@ def get_attachments(self, fields, request):
             data = _safe_xlsx(data)
         result.append((filename, mimetype, encoding, data))
     return result
-
-
-def install():
-    if getattr(SaveData.get_row_data, "__module__", None) != __name__:
-        SaveData.get_row_data = get_row_data
-    if getattr(Mailer.get_attachments, "__module__", None) != __name__:
-        Mailer.get_attachments = get_attachments

@@ -1,6 +1,7 @@
 """Guards against bad input that the frameworks answer with a 500 (found by
-``tests/bad_input``); applied when this package is imported (its ZCML is
-included from the policy's configure.zcml).
+``tests/bad_input``): the refusals and their reasons. The guards themselves
+wrap the frameworks' methods; they are in ``dakto.policy.patches``, applied
+by its ZCML (importing this package changes nothing).
 
 - JSON nested thousands deep (``[[[[…``) makes ``json.loads`` raise
   RecursionError, which plone.restapi's ``json_body`` lets through; its PAS
@@ -21,15 +22,8 @@ The reasons are translated (Vietnamese unless the request asks for English;
 before traversal only the Accept-Language header can say so).
 """
 
-import json
-
-from DateTime.interfaces import DateTimeError
-from plone.restapi import deserializer
-from plone.restapi.search.handler import SearchHandler
-from Products.ZCTextIndex.ParseTree import ParseError
 from zExceptions import BadRequest
 from zope.i18n import translate
-from ZPublisher.HTTPRequest import HTTPRequest
 
 from dakto.policy import LANGUAGES
 from dakto.policy import SITE_LANGUAGE
@@ -51,74 +45,38 @@ def refusal(message, request):
     return translate(message, target_language=request_language(request))
 
 
-class DepthSafeJSON:
-    def __getattr__(self, name):
-        return getattr(json, name)
+def unreadable_form(error, request):
+    """The BadRequest for a form Zope could not read (``error``: what it raised)."""
+    message = _(
+        "The request's form data could not be read (${reason}).",
+        mapping={"reason": f"{type(error).__name__}: {str(error)[:200]}"},
+    )
+    return BadRequest(refusal(message, request))
 
-    @staticmethod
-    def loads(*args, **kwargs):
+
+def check_search_query(query, request):
+    """Refuse (BadRequest) a ``@search`` query the catalog would answer with a 500."""
+    text = (query or {}).get("SearchableText")
+    if text is not None and not isinstance(text, str):
+        raise BadRequest(refusal(_("SearchableText: give one text, not a list."), request))
+    for name, low in (("b_size", 1), ("b_start", 0)):
+        raw = request.form.get(name)
         try:
-            return json.loads(*args, **kwargs)
-        except RecursionError:
-            raise ValueError("JSON nested too deeply") from None
-
-
-def _read_inputs_or_refuse(original):
-    def processInputs(self, *args, **kwargs):
-        try:
-            return original(self, *args, **kwargs)
-        except BadRequest:
-            raise
-        except (KeyError, ValueError, TypeError, DateTimeError) as error:
+            ok = raw is None or int(raw) >= low
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
             message = _(
-                "The request's form data could not be read (${reason}).",
-                mapping={"reason": f"{type(error).__name__}: {str(error)[:200]}"},
+                "${name}: '${value}' must be a whole number from ${low}.",
+                mapping={"name": name, "value": str(raw)[:50], "low": low},
             )
-            raise BadRequest(refusal(message, self)) from None
-
-    processInputs.dakto_guard = True
-    return processInputs
+            raise BadRequest(refusal(message, request))
 
 
-def _search_or_refuse(original):
-    def search(self, query=None):
-        text = (query or {}).get("SearchableText")
-        if text is not None and not isinstance(text, str):
-            raise BadRequest(refusal(_("SearchableText: give one text, not a list."), self.request))
-        for name, low in (("b_size", 1), ("b_start", 0)):
-            raw = self.request.form.get(name)
-            try:
-                ok = raw is None or int(raw) >= low
-            except (TypeError, ValueError):
-                ok = False
-            if not ok:
-                message = _(
-                    "${name}: '${value}' must be a whole number from ${low}.",
-                    mapping={"name": name, "value": str(raw)[:50], "low": low},
-                )
-                raise BadRequest(refusal(message, self.request))
-        try:
-            return original(self, query)
-        except ParseError as error:
-            message = _(
-                "SearchableText: the search text has no word to look for (${reason}).",
-                mapping={"reason": str(error)[:200]},
-            )
-            raise BadRequest(refusal(message, self.request)) from None
-        except ValueError as error:  # a value the catalog cannot use
-            raise BadRequest(str(error)[:200]) from None
-
-    search.dakto_guard = True
-    return search
-
-
-def apply():
-    if not isinstance(deserializer.json, DepthSafeJSON):
-        deserializer.json = DepthSafeJSON()
-    if not getattr(HTTPRequest.processInputs, "dakto_guard", False):
-        HTTPRequest.processInputs = _read_inputs_or_refuse(HTTPRequest.processInputs)
-    if not getattr(SearchHandler.search, "dakto_guard", False):
-        SearchHandler.search = _search_or_refuse(SearchHandler.search)
-
-
-apply()
+def no_word_to_search(error, request):
+    """The BadRequest for the catalog's ParseError (only stop words or symbols)."""
+    message = _(
+        "SearchableText: the search text has no word to look for (${reason}).",
+        mapping={"reason": str(error)[:200]},
+    )
+    return BadRequest(refusal(message, request))

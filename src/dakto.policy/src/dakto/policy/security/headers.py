@@ -5,10 +5,9 @@ and IPubBeforeStreaming (blobs): the headers are set unless a view set its
 own. HSTS and the cookies' Secure flag only when the request came over
 HTTPS: the request's own scheme, ``X-Forwarded-Proto: https`` from the proxy,
 or the ``behind_https`` setting. Zope's ``X-Powered-By`` is dropped
-(``powered_by.py``).
+(``dakto.policy.patches``).
 """
 
-from dakto.policy.security import powered_by  # noqa: F401 - drops Zope's X-Powered-By
 from dakto.policy.security import settings
 
 

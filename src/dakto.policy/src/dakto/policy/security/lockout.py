@@ -415,36 +415,9 @@ def install(portal):
         plugins.movePluginsUp(IAuthenticationPlugin, [PLUGIN_ID])
 
 
+# ``HTTPRequest._authUserPW`` answers this (400) for a Basic header that does
+# not decode (``dakto.policy.patches``).
 BAD_BASIC_AUTH = _(
     "The Authorization header is not valid HTTP Basic credentials "
     "(base64 of login:password, UTF-8)."
 )
-
-
-def _credentials_or_refuse(original):
-    """``HTTPRequest._authUserPW`` with a 400 and its reason for a Basic
-    header that does not decode (not base64, no colon, not UTF-8): the root's
-    user folder let the ValueError out as a 500."""
-
-    def _authUserPW(self):
-        try:
-            return original(self)
-        except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
-            from zExceptions import BadRequest
-
-            from dakto.policy.hardening import refusal
-
-            raise BadRequest(refusal(BAD_BASIC_AUTH, self)) from None
-
-    _authUserPW.dakto_guard = True
-    return _authUserPW
-
-
-def apply():
-    from ZPublisher.HTTPRequest import HTTPRequest
-
-    if not getattr(HTTPRequest._authUserPW, "dakto_guard", False):
-        HTTPRequest._authUserPW = _credentials_or_refuse(HTTPRequest._authUserPW)
-
-
-apply()

@@ -15,7 +15,7 @@ It runs
 
 - on logout (plone.session's own ``resetCredentials`` does it too, but only
   for a ticket it can read and a keyring that exists, else a 500; it is
-  replaced by ``reset_credentials``);
+  replaced by ``reset_credentials``: ``dakto.policy.patches``);
 - when a password changes (PAS's ``CredentialsUpdated``, fired by every change
   through the user source: the change-password form, the password reset,
   ``@users`` PATCH): the user who changed their own password gets a new
@@ -28,7 +28,6 @@ from AccessControl import getSecurityManager
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
 from plone.protect.utils import safeWrite
-from plone.session.plugins.session import SessionPlugin
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
 
@@ -114,9 +113,6 @@ def reset_credentials(self, request, response):
     response.expireCookie(self.getProperty("cookie_name"), **options)
 
 
-reset_credentials.dakto_guard = True
-
-
 def password_changed(event):
     """PAS's CredentialsUpdated: the old tickets of the user are refused; the
     user who changed their own password stays logged in with a new one."""
@@ -138,11 +134,3 @@ def user_deleted(event):
     plugin = _site_plugin()
     if plugin is not None and plugin.getProperty("per_user_keyring"):
         end_sessions(userid, plugin)
-
-
-def patch():
-    if not getattr(SessionPlugin.resetCredentials, "dakto_guard", False):
-        SessionPlugin.resetCredentials = reset_credentials
-
-
-patch()
