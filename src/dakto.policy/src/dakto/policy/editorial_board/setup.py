@@ -38,9 +38,6 @@ REGISTER_ROLES = {
     ADMINISTRATORS_GROUP: ("Contributor", "Editor", "Reader"),
 }
 
-VIEW_DASHBOARD = "dakto.policy: View editorial dashboard"
-VIEW_REPORTS = "dakto.policy: View editorial reports"
-
 ACTION_ID = "editorial-dashboard"
 INDEXES = ("editorial_published", "intake_channel", "intake_received", "intake_article")
 

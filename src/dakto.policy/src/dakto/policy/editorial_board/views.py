@@ -13,6 +13,7 @@ from dakto.policy.dates import local_datetime
 from dakto.policy.editorial_board import deadlines
 from dakto.policy.editorial_board import reports
 from dakto.policy.editorial_board.content import CHANNELS
+from dakto.policy.permissions import VIEW_EDITORIAL_REPORTS
 
 
 STATUS_CSS = {
@@ -129,4 +130,4 @@ class DashboardView(Base):
         return folder.absolute_url() if folder is not None else None
 
     def can_see_quota(self):
-        return api.user.has_permission("dakto.policy: View editorial reports", obj=api.portal.get())
+        return api.user.has_permission(VIEW_EDITORIAL_REPORTS, obj=api.portal.get())

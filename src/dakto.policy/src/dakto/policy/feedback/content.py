@@ -15,6 +15,7 @@ from zope import schema
 from zope.interface import implementer
 
 from dakto.policy import _
+from dakto.policy import permissions
 from dakto.policy.contacts import valid_email
 from dakto.policy.contacts import valid_phone
 from dakto.policy.feedback import names
@@ -28,8 +29,7 @@ MAX_SUBJECT = 200
 MAX_CONTENT = 10000
 MAX_ANSWER = 20000
 SENDER_FIELDS = names.PERSONAL_FIELDS
-# the zcml id of personal_data.interfaces.VIEW_PERSONAL_DATA
-PERSONAL_DATA_PERMISSION_ID = "dakto.policy.ViewPersonalData"
+PERSONAL_DATA_PERMISSION_ID = permissions.VIEW_PERSONAL_DATA_ID
 
 
 class IFeedback(model.Schema):

@@ -5,18 +5,15 @@ from zope.interface import Attribute
 from zope.interface import Interface
 
 from dakto.policy import _
+from dakto.policy import permissions
 
 
 REGISTRY_PREFIX = "dakto.personal_data"
 CONFIGLET_ID = "dakto-personal-data"
 NOTICE_ID = "chinh-sach-du-lieu-ca-nhan"  # the notice page, at the site root
 
-# Need-to-know (Luật 91/2025): who may see a citizen's contact details (the
-# senders of feedback, the e-mails of comments on drafts, consent records).
-# rolemap.xml grants it site-wide to the administrators and the feedback
-# receivers (role FeedbackReceiver, group tiep-nhan-phan-anh); the feedback
-# workflow manages it per item (also: Reader, the unit an item was shared with).
-VIEW_PERSONAL_DATA = "dakto.policy: View personal data"
+# Need-to-know (Luật 91/2025): who may see a citizen's contact details.
+VIEW_PERSONAL_DATA = permissions.VIEW_PERSONAL_DATA
 
 
 class IPersonalDataSettings(Interface):

@@ -17,10 +17,11 @@ from zope.interface import Interface
 from zope.interface import Invalid
 
 from dakto.policy import _
+from dakto.policy import permissions
 
 
 REGISTRY_PREFIX = "dakto.royalties"
-MANAGE_PERMISSION = "dakto.policy: Manage royalties"
+MANAGE_PERMISSION = permissions.MANAGE_ROYALTIES
 
 
 @dataclass(frozen=True)

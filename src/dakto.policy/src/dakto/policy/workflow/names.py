@@ -5,6 +5,9 @@ reports) imports these; the GenericSetup XML spells the same ids and a test
 checks that the two agree.
 """
 
+from dakto.policy.permissions import PUBLISH_CONTENT
+
+
 WORKFLOW_ID = "dakto_editorial_workflow"
 
 # The types that go through the editorial board (Article 7).
@@ -57,7 +60,7 @@ GUARDED_STATES = (REVIEWED, PUBLISHED, ARCHIVED)
 
 # The permission that guards publish, archive and restore (rolemap.xml, and
 # managed per state by the workflow).
-PUBLISH_PERMISSION = "dakto.policy: Publish content"
+PUBLISH_PERMISSION = PUBLISH_CONTENT
 
 # Roles: Plone's own, plus the publisher's (Article 11.2).
 PUBLISHER_ROLE = "Publisher"
