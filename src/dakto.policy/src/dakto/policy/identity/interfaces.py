@@ -20,7 +20,7 @@ DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9
 
 
 class InvalidDomain(Invalid):
-    __doc__ = _("Enter a domain name such as thitrandakto.kontum.gov.vn, without http://.")
+    __doc__ = _("Enter a domain name such as xadakto.quangngai.gov.vn, without http://.")
 
 
 def valid_domain(value):
@@ -34,19 +34,26 @@ class ISiteIdentity(Interface):
 
     portal_title = schema.TextLine(
         title=_("Portal name"),
-        description=_("Shown as the site title, e.g. 'Trang thông tin điện tử thị trấn Đắk Tô'."),
+        description=_("Shown as the site title, e.g. 'Trang thông tin điện tử xã Đắk Tô'."),
         required=True,
     )
     body_name = schema.TextLine(
         title=_("Governing body"),
         description=_(
-            "The People's Committee that owns the portal, e.g. 'Ủy ban nhân dân thị trấn Đắk Tô'."
+            "The People's Committee that owns the portal, e.g. 'Ủy ban nhân dân xã Đắk Tô'."
         ),
         required=True,
     )
+    kind = schema.Choice(
+        title=_("Kind of unit"),
+        description=_("Commune, ward or special zone (the 2025 administrative units)."),
+        vocabulary="dakto.policy.site_kinds",
+        default="xa",
+        required=True,
+    )
     town = schema.TextLine(
-        title=_("Commune, ward or town"),
-        description=_("e.g. 'thị trấn Đắk Tô', 'xã Ngọc Tụ', 'phường Quyết Thắng'."),
+        title=_("Commune, ward or special zone"),
+        description=_("e.g. 'xã Đắk Tô', 'phường Hải Châu', 'đặc khu Lý Sơn'."),
         required=True,
     )
     province = schema.TextLine(
@@ -82,7 +89,7 @@ class ISiteIdentity(Interface):
         title=_("Licence line"),
         description=_(
             "The licence of the website as the law asks it to be shown in the footer, "
-            "e.g. 'Giấy phép số 01/GP-STTTT do Sở Thông tin và Truyền thông tỉnh Kon Tum cấp'."
+            "e.g. 'Giấy phép số 01/GP-STTTT do Sở Khoa học và Công nghệ tỉnh Quảng Ngãi cấp'."
         ),
         required=False,
     )
