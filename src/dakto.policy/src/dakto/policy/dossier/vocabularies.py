@@ -2,10 +2,9 @@
 
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 
 
 RECEIVED = "received"
@@ -40,6 +39,4 @@ VIETNAMESE_LABELS = {
 
 @provider(IVocabularyFactory)
 def statuses(context=None):
-    return SimpleVocabulary(
-        [SimpleTerm(value=key, token=key, title=title) for key, title in STATUSES.items()]
-    )
+    return vocabulary(STATUSES)

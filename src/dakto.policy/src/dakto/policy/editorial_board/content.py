@@ -16,10 +16,9 @@ from zope import schema
 from zope.interface import provider
 from zope.schema.interfaces import IContextAwareDefaultFactory
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 from dakto.policy.workflow.names import EDITORIAL_TYPES
 
 
@@ -40,9 +39,7 @@ CHANNEL_TITLES = dict(CHANNELS)
 
 @provider(IVocabularyFactory)
 def intake_channels(context=None):
-    return SimpleVocabulary(
-        [SimpleTerm(value=token, token=token, title=title) for token, title in CHANNELS]
-    )
+    return vocabulary(CHANNELS)
 
 
 @provider(IContextAwareDefaultFactory)

@@ -3,10 +3,9 @@
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 
 
 TOPICS = {
@@ -35,23 +34,19 @@ CONTACT_FIELDS = {
 }
 
 
-def _vocabulary(items):
-    return SimpleVocabulary([SimpleTerm(k, k, v) for k, v in items.items()])
-
-
 @provider(IVocabularyFactory)
 def topics(context=None):
-    return _vocabulary(TOPICS)
+    return vocabulary(TOPICS)
 
 
 @provider(IVocabularyFactory)
 def purposes(context=None):
-    return _vocabulary(PURPOSES)
+    return vocabulary(PURPOSES)
 
 
 @provider(IVocabularyFactory)
 def contact_fields(context=None):
-    return _vocabulary(CONTACT_FIELDS)
+    return vocabulary(CONTACT_FIELDS)
 
 
 @provider(IVocabularyFactory)
@@ -65,5 +60,5 @@ def recipients(context=None):
         title = brain.Title
         if brain.portal_type == "Person":
             title = f"{title} ({brain.Description})" if brain.Description else title
-        terms.append(SimpleTerm(brain.UID, brain.UID, title))
-    return SimpleVocabulary(terms)
+        terms.append((brain.UID, title))
+    return vocabulary(terms)

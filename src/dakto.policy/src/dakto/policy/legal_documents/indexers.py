@@ -17,8 +17,8 @@ from dakto.policy.legal_documents.status import status_of
 from dakto.policy.legal_documents.types import BY_TOKEN
 from dakto.policy.legal_documents.types import type_title
 from dakto.policy.legal_documents.vocabularies import FIELDS
-from dakto.policy.legal_documents.vocabularies import title_of
 from dakto.policy.text import fold
+from dakto.policy.vocabularies import title_of
 
 
 def number_keys(symbol):

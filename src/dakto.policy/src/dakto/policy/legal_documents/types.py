@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 
 
 # Whether a type's number carries the year.
@@ -81,9 +80,7 @@ EXAMPLES = "33/QĐ-UBND, 15/UBND-VP, 42/2022/NĐ-CP"
 @provider(IVocabularyFactory)
 def document_types(context=None):
     """``dakto.policy.legal_document_types``: the types, titled with their abbreviation."""
-    return SimpleVocabulary(
-        [SimpleTerm(t.token, t.token, t.title) for t in DOCUMENT_TYPES]  # title: msgid
-    )
+    return vocabulary((t.token, t.title) for t in DOCUMENT_TYPES)  # title: msgid
 
 
 def type_title(token):

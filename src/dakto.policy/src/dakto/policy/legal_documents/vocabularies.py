@@ -5,10 +5,9 @@ Tokens are short ASCII and stable (URLs, catalog, REST); titles are translated.
 
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 
 
 # Lĩnh vực: the fields a commune, ward or town government issues documents in.
@@ -43,19 +42,11 @@ STATUSES = (
 )
 
 
-def title_of(pairs, token):
-    return dict(pairs).get(token, token or "")
-
-
-def _vocabulary(pairs):
-    return SimpleVocabulary([SimpleTerm(token, token, title) for token, title in pairs])
-
-
 @provider(IVocabularyFactory)
 def legal_fields(context=None):
-    return _vocabulary(FIELDS)
+    return vocabulary(FIELDS)
 
 
 @provider(IVocabularyFactory)
 def validity_statuses(context=None):
-    return _vocabulary(STATUSES)
+    return vocabulary(STATUSES)

@@ -2,10 +2,9 @@
 
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 
 
 ANSWER_FEEDBACK = "answer_feedback"
@@ -25,6 +24,4 @@ PURPOSES = {
 
 @provider(IVocabularyFactory)
 def consent_purposes(context=None):
-    return SimpleVocabulary(
-        [SimpleTerm(value=key, token=key, title=title) for key, title in PURPOSES.items()]
-    )
+    return vocabulary(PURPOSES)

@@ -8,7 +8,7 @@ from zope.i18n import translate
 
 from dakto.policy.procedures.content import IProcedure
 from dakto.policy.procedures.vocabularies import FIELDS
-from dakto.policy.procedures.vocabularies import title_of
+from dakto.policy.vocabularies import title_of
 
 
 @indexer(IProcedure)

@@ -6,21 +6,20 @@ REST API); titles are translated.
 
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
+from dakto.policy.vocabularies import vocabulary
 
 
-# Cấp thực hiện
+# Cấp thực hiện, the 2025 levels: no district (Cấp huyện) since 1 July 2025
+# (content that had it: upgrades/v1005_admin_levels.py).
 LEVELS = (
     ("xa", _("Commune level")),
-    ("huyen", _("District level")),
     ("tinh", _("Provincial level")),
     ("trung-uong", _("Central level")),
 )
 
-# Lĩnh vực: the fields of the national database that a commune, ward or town handles.
+# Lĩnh vực: the fields of the national database that a commune, ward or special zone handles.
 FIELDS = (
     ("ho-tich", _("Civil status")),
     ("chung-thuc", _("Authentication")),
@@ -63,30 +62,21 @@ CHANNELS = (
 )
 
 
-def _vocabulary(pairs):
-    return SimpleVocabulary([SimpleTerm(token, token, title) for token, title in pairs])
-
-
 @provider(IVocabularyFactory)
 def procedure_levels(context=None):
-    return _vocabulary(LEVELS)
+    return vocabulary(LEVELS)
 
 
 @provider(IVocabularyFactory)
 def procedure_fields(context=None):
-    return _vocabulary(FIELDS)
+    return vocabulary(FIELDS)
 
 
 @provider(IVocabularyFactory)
 def service_levels(context=None):
-    return _vocabulary(SERVICE_LEVELS)
+    return vocabulary(SERVICE_LEVELS)
 
 
 @provider(IVocabularyFactory)
 def submission_channels(context=None):
-    return _vocabulary(CHANNELS)
-
-
-def title_of(pairs, token):
-    """The (message id) title of ``token`` in ``pairs``; the token itself if unknown."""
-    return dict(pairs).get(token, token)
+    return vocabulary(CHANNELS)

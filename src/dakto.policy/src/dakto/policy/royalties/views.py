@@ -12,8 +12,6 @@ from zope import schema
 from zope.i18n import translate
 from zope.interface import Interface
 from zope.interface import Invalid
-from zope.schema.vocabulary import SimpleTerm
-from zope.schema.vocabulary import SimpleVocabulary
 
 from dakto.policy import _
 from dakto.policy import spreadsheets
@@ -24,15 +22,11 @@ from dakto.policy.royalties.records import set_record
 from dakto.policy.royalties.settings import genres
 from dakto.policy.royalties.statement import statement
 from dakto.policy.royalties.statement import valid_month
+from dakto.policy.vocabularies import vocabulary
 
 
 def genre_vocabulary(context=None):
-    return SimpleVocabulary(
-        [
-            SimpleTerm(g.token, g.token, f"{g.title} ({g.lowest}–{g.highest})")
-            for g in genres().values()
-        ]
-    )
+    return vocabulary((g.token, f"{g.title} ({g.lowest}–{g.highest})") for g in genres().values())
 
 
 class IRoyaltyForm(Interface):
