@@ -154,7 +154,7 @@ def _lookup_content(functional):
         "Chứng thực bản sao từ bản chính",
         "2.000815",
         procedure_field="chung-thuc",
-        procedure_level=["xa", "huyen"],
+        procedure_level=["xa", "tinh"],
         service_level="khong",
         service_url=None,
         submission_ways=[WAYS[0]],
@@ -177,14 +177,14 @@ def test_procedures_service(functional, request_factory):
     item = data["items"][0]
     assert item["procedure_field"] == {"token": "chung-thuc", "title": "Chứng thực"}
     assert item["service_level"] == {"token": "khong", "title": "Không trực tuyến"}
-    assert [level["token"] for level in item["procedure_level"]] == ["xa", "huyen"]
+    assert [level["token"] for level in item["procedure_level"]] == ["xa", "tinh"]
 
     def titles(**params):
         items = anon.get(f"/{SECTION}/@procedures", params=params).json()["items"]
         return [i["title"] for i in items]
 
     assert titles(procedure_field="ho-tich") == ["Đăng ký kết hôn", "Đăng ký khai sinh"]
-    assert titles(procedure_level="huyen") == ["Chứng thực bản sao từ bản chính"]
+    assert titles(procedure_level="tinh") == ["Chứng thực bản sao từ bản chính"]
     assert titles(service_level="mot-phan") == ["Đăng ký kết hôn"]
     assert titles(SearchableText="ket hon") == ["Đăng ký kết hôn"]
     assert titles(SearchableText="kết hôn") == ["Đăng ký kết hôn"]

@@ -81,7 +81,7 @@ def test_schema_fields_and_required():
 @pytest.mark.parametrize(
     "name,tokens,title",
     [
-        ("dakto.policy.procedure_levels", ["xa", "huyen", "tinh", "trung-uong"], "Cấp xã"),
+        ("dakto.policy.procedure_levels", ["xa", "tinh", "trung-uong"], "Cấp xã"),
         ("dakto.policy.service_levels", ["toan-trinh", "mot-phan", "khong"], "Toàn trình"),
         ("dakto.policy.submission_channels", ["truc-tiep", "truc-tuyen", "buu-chinh"], "Trực tiếp"),
     ],
@@ -266,13 +266,13 @@ def test_indexed_values(portal, manager):
         "Chứng thực bản sao",
         "2.000815",
         procedure_field="chung-thuc",
-        procedure_level=["xa", "huyen"],
+        procedure_level=["xa", "tinh"],
     )
     brain = api.content.find(procedure_code="2.000815")[0]
     assert brain.procedure_field == "chung-thuc"
-    assert brain.procedure_level == ("xa", "huyen")
+    assert brain.procedure_level == ("xa", "tinh")
     assert brain.service_level == "toan-trinh"
-    assert len(api.content.find(procedure_level="huyen", portal_type="Procedure")) == 1
+    assert len(api.content.find(procedure_level="tinh", portal_type="Procedure")) == 1
     # full text: the dossier components and the field's title are searchable too
     assert api.content.find(SearchableText="giay chung sinh", portal_type="Procedure")
     assert api.content.find(SearchableText="Chứng thực", portal_type="Procedure")

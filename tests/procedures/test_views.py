@@ -119,7 +119,7 @@ def _lookup_items(functional):
         "2.000815",
         dossier_components=[],
         procedure_field="chung-thuc",
-        procedure_level=["xa", "huyen"],
+        procedure_level=["xa", "tinh"],
         service_level="khong",
         service_url=None,
         submission_ways=[WAYS[0]],
@@ -153,7 +153,7 @@ def test_lookup_is_the_section_view_and_filters(functional):
     browser.open(section.absolute_url() + "?procedure_field=ho-tich")
     assert _rows(browser) == ["Đăng ký kết hôn", "Đăng ký khai sinh"]
     assert '<option value="ho-tich" selected="selected">Hộ tịch</option>' in browser.contents
-    browser.open(section.absolute_url() + "?procedure_level=huyen")
+    browser.open(section.absolute_url() + "?procedure_level=tinh")
     assert _rows(browser) == ["Chứng thực bản sao từ bản chính"]
     browser.open(section.absolute_url() + "?service_level=mot-phan")
     assert _rows(browser) == ["Đăng ký kết hôn"]

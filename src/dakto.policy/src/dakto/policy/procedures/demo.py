@@ -16,6 +16,7 @@ from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
 
 from dakto.policy.procedures.forms import simple_pdf
+from dakto.policy.registrations import DemoContent
 
 
 logger = logging.getLogger(__name__)
@@ -244,7 +245,7 @@ PROCEDURES = (
         "description": "Chứng thực bản sao từ bản chính giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp.",
         "procedure_code": "2.000815",
         "procedure_field": "chung-thuc",
-        "procedure_level": ["xa", "huyen"],
+        "procedure_level": ["xa"],
         "implementing_body": "Ủy ban nhân dân cấp xã",
         "service_level": "khong",
         "applicants": "Cá nhân, tổ chức có yêu cầu chứng thực.",
@@ -285,7 +286,7 @@ PROCEDURES = (
         "description": "Trợ cấp xã hội hàng tháng cho người cao tuổi, người khuyết tật, trẻ em có hoàn cảnh đặc biệt.",
         "procedure_code": "1.001776",
         "procedure_field": "bao-tro-xa-hoi",
-        "procedure_level": ["xa", "huyen"],
+        "procedure_level": ["xa"],
         "implementing_body": "Ủy ban nhân dân cấp xã; Chủ tịch UBND cấp xã quyết định",
         "service_level": "mot-phan",
         "applicants": "Đối tượng bảo trợ xã hội theo Nghị định 20/2021/NĐ-CP hoặc người giám hộ.",
@@ -408,3 +409,7 @@ def create_demo(portal):
     if created:
         logger.info("Demo procedures: %d created", len(created))
     return created
+
+
+# After the legal documents: a procedure links to the ones on the site.
+demo = DemoContent(create_demo, after=("legal_documents",))
