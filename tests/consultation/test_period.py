@@ -76,8 +76,8 @@ def test_open_format_check():
     from plone.namedfile.file import NamedBlobFile
     from zope.i18n import translate
 
-    from dakto.policy.formats import NotAnOpenFormat
-    from dakto.policy.formats import open_format
+    from dakto.policy.filetypes import NotAnOpenFormat
+    from dakto.policy.filetypes import open_format
 
     pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
     odt = b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text"

@@ -3,7 +3,7 @@
 from plone import api
 from plone.app.testing import logout
 
-from dakto.policy import formats
+from dakto.policy import filetypes
 from dakto.policy.legal_documents import demo
 from dakto.policy.legal_documents.content import ILegalDocument
 from dakto.policy.legal_documents.status import status_of
@@ -25,8 +25,8 @@ def test_demo(manager):
             value = getattr(doc, name)
             if value is not None and name != "replaces":
                 field.validate(value)
-        assert formats.is_open(doc.file)
-    assert formats.sniff(numbers["33/QĐ-UBND"].other_file.data) == "odt"
+        assert filetypes.is_open(doc.file)
+    assert filetypes.sniff(numbers["33/QĐ-UBND"].other_file.data) == "odt"
     newer = numbers["08/KH-UBND"]
     assert [r.to_object for r in newer.replaces] == [numbers["45/KH-UBND"]]
     logout()

@@ -9,7 +9,7 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 from dakto.policy import _
-from dakto.policy.formats import open_format
+from dakto.policy.filetypes import open_format
 from dakto.policy.validation import FieldNamingInvariantsValidator
 from dakto.policy.validation import FormFieldValidator
 from dakto.policy.validation import for_schema

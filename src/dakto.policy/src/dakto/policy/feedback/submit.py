@@ -27,7 +27,6 @@ from zope.schema import ValidationError
 
 from dakto.policy import _
 from dakto.policy import filetypes
-from dakto.policy import formats
 from dakto.policy import mail
 from dakto.policy.contacts import valid_email
 from dakto.policy.contacts import valid_phone
@@ -68,7 +67,7 @@ def required_fields():
 def attachment_error(filename, data):
     """The message for a refused file, or None."""
     allowed = [e.lower().lstrip(".") for e in settings("attachment_types", []) or []]
-    ext = formats.extension(filename)
+    ext = filetypes.extension(filename)
     if not filename or ext not in allowed:
         return _(
             "The file '${name}' is not an accepted type. Accepted: ${types}.",
@@ -82,8 +81,8 @@ def attachment_error(filename, data):
         )
     if not data:
         return _("The file '${name}' is empty.", mapping={"name": filename})
-    head = data[: formats.SNIFF_BYTES]
-    if ext not in filetypes.EXPECTED and ext not in formats.OPEN_EXTENSIONS:
+    head = data[: filetypes.SNIFF_BYTES]
+    if ext not in filetypes.EXPECTED and ext not in filetypes.OPEN_EXTENSIONS:
         return _(
             "The file '${name}' is named .${ext}, but its content is not (it looks like "
             "${found}). Attach the real file.",

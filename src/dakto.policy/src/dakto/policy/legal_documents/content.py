@@ -21,7 +21,7 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 from dakto.policy import _
-from dakto.policy import formats
+from dakto.policy import filetypes
 from dakto.policy.legal_documents.types import EXAMPLES
 from dakto.policy.legal_documents.types import NumberError
 from dakto.policy.legal_documents.types import parse_number
@@ -54,7 +54,7 @@ class OpenFormatFile(NamedBlobFile):
 
     def _validate(self, value):
         super()._validate(value)
-        message = formats.disguise_error(value)
+        message = filetypes.disguise_error(value)
         if message:
             raise MessageError(message, self.__name__)
 
@@ -197,7 +197,7 @@ class ILegalDocument(model.Schema):
         description=_(
             "In an open format (Thông tư 19/2011): ${accepted}. A file in another format "
             "(DOC, DOCX…) is accepted only with an open-format copy in the other field.",
-            mapping={"accepted": formats.ACCEPTED},
+            mapping={"accepted": filetypes.ACCEPTED},
         ),
         required=True,
     )
@@ -251,7 +251,7 @@ class ILegalDocument(model.Schema):
 
     @invariant
     def has_open_format(data):
-        message = formats.missing_open_copy(
+        message = filetypes.missing_open_copy(
             [getattr(data, "file", None), getattr(data, "other_file", None)]
         )
         if message:

@@ -9,74 +9,53 @@ day of the query (``status.status_query``), not from the stored status.
 
 from plone import api
 from plone.base.utils import munge_search_term
-from Products.ZCTextIndex.ParseTree import ParseError
 
+from dakto.policy import lookup_service
 from dakto.policy.legal_documents.content import PORTAL_TYPE
 from dakto.policy.legal_documents.content import parsed_or_none
 from dakto.policy.legal_documents.status import status_query
 from dakto.policy.legal_documents.types import DOCUMENT_TYPES
 from dakto.policy.legal_documents.vocabularies import FIELDS
 from dakto.policy.legal_documents.vocabularies import STATUSES
-from dakto.policy.lookup_service import single
+from dakto.policy.lookup_service import TEXT
+from dakto.policy.lookup_service import Choice
+from dakto.policy.lookup_service import Text
+from dakto.policy.lookup_service import WholeNumber
+from dakto.policy.lookup_service import context_path
+from dakto.policy.lookup_service import text_search
 from dakto.policy.text import fold
-from dakto.policy.vietnamese.ranking import exact_first_window
 
 
-TEXT = "SearchableText"
-CHOICES = {
-    "type": tuple((t.token, t.title) for t in DOCUMENT_TYPES),
-    "field": FIELDS,
-    "status": STATUSES,
-}
 SORTS = {"issued": "legal_issued", "number": "legal_number_sort", "title": "sortable_title"}
 DEFAULT_SORT = "issued"
 ORDERS = ("descending", "ascending")
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+FILTERS = {
+    TEXT: Text(),
+    "number": Text(),
+    "issuer": Text(),
+    "type": Choice((t.token, t.title) for t in DOCUMENT_TYPES),
+    "field": Choice(FIELDS),
+    "status": Choice(STATUSES),
+    "year": WholeNumber(1900, 2200),
+    "sort_on": Choice(dict.fromkeys(SORTS)),
+    "sort_order": Choice(dict.fromkeys(ORDERS)),
+}
+#: the filters that are an index's value
+INDEXES = {
+    "type": "legal_type",
+    "field": "legal_field",
+    "issuer": "legal_issuer",
+    "year": "legal_year",
+}
+#: the filters that make a search (the others only sort it)
+SEARCH_FILTERS = (TEXT, "number", "issuer", "type", "field", "year", "status")
 
 
 def read_filters(form):
     """The filters in ``form`` (a request form): ({name: value}, {name: bad value})."""
-    filters, unknown = {}, {}
-    for name in (TEXT, "number", "issuer"):
-        value = single(form.get(name))
-        if value:
-            filters[name] = value
-    for name, pairs in CHOICES.items():
-        value = single(form.get(name))
-        if not value:
-            continue
-        if value in dict(pairs):
-            filters[name] = value
-        else:
-            unknown[name] = value
-    year = single(form.get("year"))
-    if year:
-        if year.isdigit() and 1900 <= int(year) <= 2200:
-            filters["year"] = int(year)
-        else:
-            unknown["year"] = year
-    sort_on = single(form.get("sort_on"))
-    if sort_on:
-        if sort_on in SORTS:
-            filters["sort_on"] = sort_on
-        else:
-            unknown["sort_on"] = sort_on
-    order = single(form.get("sort_order"))
-    if order:
-        if order in ORDERS:
-            filters["sort_order"] = order
-        else:
-            unknown["sort_order"] = order
-    return filters, unknown
-
-
-ALLOWED = {
-    **{name: dict(pairs) for name, pairs in CHOICES.items()},
-    "year": "1900–2200",
-    "sort_on": dict.fromkeys(SORTS),
-    "sort_order": dict.fromkeys(ORDERS),
-}
+    return lookup_service.read_filters(form, FILTERS)
 
 
 def number_query(text):
@@ -96,17 +75,12 @@ def number_query(text):
 
 
 def catalog_query(context, filters, on=None):
-    query = {"portal_type": PORTAL_TYPE, "path": "/".join(context.getPhysicalPath())}
+    query = {"portal_type": PORTAL_TYPE, "path": context_path(context)}
     if "number" in filters:
         query["legal_number"] = number_query(filters["number"])
-    if "type" in filters:
-        query["legal_type"] = filters["type"]
-    if "field" in filters:
-        query["legal_field"] = filters["field"]
-    if "issuer" in filters:
-        query["legal_issuer"] = filters["issuer"]
-    if "year" in filters:
-        query["legal_year"] = filters["year"]
+    for name, index in INDEXES.items():
+        if name in filters:
+            query[index] = filters[name]
     if "status" in filters:
         query.update(status_query(filters["status"], on))
     text = filters.get(TEXT)
@@ -127,15 +101,7 @@ def search(context, filters, b_start=0, b_size=PAGE_SIZE, on=None):
     With a sort, the catalog only sorts the page asked for (``b_start`` and
     ``b_size``); the result is a lazy sequence of the full length.
     """
-    query = catalog_query(context, filters, on)
-    catalog = api.portal.get_tool("portal_catalog")
-    try:
-        if "sort_on" in query:
-            return catalog(b_start=b_start, b_size=b_size, **query)
-        brains = catalog(**query)
-    except ParseError:
-        return []
-    return exact_first_window(brains, filters[TEXT])
+    return text_search(catalog_query(context, filters, on), filters.get(TEXT), b_start, b_size)
 
 
 def issuers(context):

@@ -12,7 +12,7 @@ from z3c.form import validator
 from z3c.form.interfaces import NOT_CHANGED
 from zope.interface import Invalid
 
-from dakto.policy import formats
+from dakto.policy import filetypes
 from dakto.policy.legal_documents.content import DatesOutOfOrder
 from dakto.policy.legal_documents.content import ILegalDocument
 from dakto.policy.legal_documents.content import NoOpenFormat
@@ -83,7 +83,7 @@ class DocumentFileValidator(LegalDocumentFieldValidator, NamedFileWidgetValidato
         if self.in_form:
             if value is NOT_CHANGED:  # left unchanged in the edit form: the stored file
                 value = self._stored("file")
-            message = formats.missing_open_copy([value, self.form_file("other_file")])
+            message = filetypes.missing_open_copy([value, self.form_file("other_file")])
             if message:
                 raise Invalid(message)
 

@@ -7,7 +7,7 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from dakto.policy import _
-from dakto.policy import formats
+from dakto.policy import filetypes
 from dakto.policy.dates import local_date
 from dakto.policy.legal_documents import lookup
 from dakto.policy.legal_documents.status import derive_status
@@ -20,7 +20,8 @@ from dakto.policy.legal_documents.vocabularies import IN_FORCE
 from dakto.policy.legal_documents.vocabularies import NOT_YET
 from dakto.policy.legal_documents.vocabularies import PARTLY_EXPIRED
 from dakto.policy.legal_documents.vocabularies import STATUSES
-from dakto.policy.legal_documents.vocabularies import title_of
+from dakto.policy.lookup_service import LookupView
+from dakto.policy.vocabularies import title_of
 
 
 LOOKUP_VIEW = "legal-document-lookup"
@@ -86,7 +87,7 @@ class LegalDocumentView(Helpers, BrowserView):
                 {
                     "filename": filename,
                     "url": f"{self.context.absolute_url()}/@@download/{name}/{filename}",
-                    "format": formats.format_label(filename),
+                    "format": filetypes.format_label(filename),
                     "size": human_readable_size(blob.getSize()),
                 }
             )
@@ -126,30 +127,16 @@ class LegalDocumentView(Helpers, BrowserView):
         return [line for line in (self.context.abstract or "").splitlines() if line.strip()]
 
 
-class LegalDocumentLookup(Helpers, BrowserView):
+class LegalDocumentLookup(Helpers, LookupView):
     """Lookup by text, number, type, issuer, field, year and status; sorted and
     paged; the whole state is in the URL (a plain GET form)."""
 
+    lookup = lookup
+    lookup_view = LOOKUP_VIEW
+
     def update(self):
-        self.filters, self.unknown = lookup.read_filters(self.request.form)
-        self.searched = any(
-            name in self.filters
-            for name in (lookup.TEXT, "number", "issuer", "type", "field", "year", "status")
-        )
-        try:
-            self.b_start = max(int(self.request.form.get("b_start", 0)), 0)
-        except (TypeError, ValueError):
-            self.b_start = 0
-
-    def __call__(self):
-        self.update()
-        return self.index()
-
-    def action(self):
-        url = self.context.absolute_url()
-        if self.context.getLayout() == LOOKUP_VIEW:
-            return url
-        return f"{url}/@@{LOOKUP_VIEW}"
+        super().update()
+        self.searched = any(name in self.filters for name in lookup.SEARCH_FILTERS)
 
     def batch(self):
         results = lookup.search(self.context, self.filters, self.b_start, lookup.PAGE_SIZE)
@@ -173,16 +160,6 @@ class LegalDocumentLookup(Helpers, BrowserView):
                 "expired": status == EXPIRED,
             }
 
-    def value(self, name):
-        return self.filters.get(name, "")
-
-    def _options(self, pairs, name):
-        chosen = self.filters.get(name)
-        return [
-            {"value": token, "title": self.t(title), "selected": token == chosen}
-            for token, title in pairs
-        ]
-
     def type_options(self):
         chosen = self.filters.get("type")
         return [
@@ -197,10 +174,10 @@ class LegalDocumentLookup(Helpers, BrowserView):
         ]
 
     def field_options(self):
-        return self._options(FIELDS, "field")
+        return self.options("field")
 
     def status_options(self):
-        return self._options(STATUSES, "status")
+        return self.options("status")
 
     def sort_options(self):
         chosen = self.filters.get("sort_on", lookup.DEFAULT_SORT)

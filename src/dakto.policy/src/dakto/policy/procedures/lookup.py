@@ -7,50 +7,37 @@ portal's folding lexicon; a query with diacritics lists the exact matches
 first. A query that is a procedure code finds that procedure.
 """
 
-from plone import api
 from plone.base.utils import munge_search_term
-from Products.ZCTextIndex.ParseTree import ParseError
 
-from dakto.policy.lookup_service import single
+from dakto.policy import lookup_service
+from dakto.policy.lookup_service import TEXT
+from dakto.policy.lookup_service import Choice
+from dakto.policy.lookup_service import Text
+from dakto.policy.lookup_service import context_path
+from dakto.policy.lookup_service import text_search
 from dakto.policy.procedures.fields import CODE_PATTERN
 from dakto.policy.procedures.vocabularies import FIELDS
 from dakto.policy.procedures.vocabularies import LEVELS
 from dakto.policy.procedures.vocabularies import SERVICE_LEVELS
-from dakto.policy.vietnamese.ranking import exact_first_window
 
 
-TEXT = "SearchableText"
-FILTERS = {
+#: the filters that are an index's value, with their closed lists
+CHOICES = {
     "procedure_field": FIELDS,
     "procedure_level": LEVELS,
     "service_level": SERVICE_LEVELS,
 }
+FILTERS = {TEXT: Text(), **{name: Choice(pairs) for name, pairs in CHOICES.items()}}
 
 
 def read_filters(form):
     """The filters in ``form`` (a request form): ({name: value}, {name: bad value})."""
-    filters, unknown = {}, {}
-    text = single(form.get(TEXT))
-    if text:
-        filters[TEXT] = text
-    for name, pairs in FILTERS.items():
-        value = single(form.get(name))
-        if not value:
-            continue
-        if value in dict(pairs):
-            filters[name] = value
-        else:
-            unknown[name] = value
-    return filters, unknown
+    return lookup_service.read_filters(form, FILTERS)
 
 
 def catalog_query(context, filters):
-    query = {
-        "portal_type": "Procedure",
-        "path": "/".join(context.getPhysicalPath()),
-        "sort_on": "sortable_title",
-    }
-    for name in FILTERS:
+    query = {"portal_type": "Procedure", "path": context_path(context), "sort_on": "sortable_title"}
+    for name in CHOICES:
         if name in filters:
             query[name] = filters[name]
     text = filters.get(TEXT)
@@ -63,13 +50,6 @@ def catalog_query(context, filters):
     return query
 
 
-def search(context, filters):
+def search(context, filters, b_start=0, b_size=None):
     """Brains matching ``filters`` under ``context``, in display order."""
-    query = catalog_query(context, filters)
-    try:
-        brains = api.portal.get_tool("portal_catalog")(**query)
-    except ParseError:
-        return []
-    if TEXT in query:
-        return exact_first_window(brains, filters[TEXT])
-    return brains
+    return text_search(catalog_query(context, filters), filters.get(TEXT), b_start, b_size)

@@ -7,6 +7,7 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy.lookup_service import LookupView
 from dakto.policy.procedures import lookup
 from dakto.policy.procedures.content import FORM_TYPE
 from dakto.policy.procedures.vocabularies import CHANNELS
@@ -14,7 +15,7 @@ from dakto.policy.procedures.vocabularies import FIELDS
 from dakto.policy.procedures.vocabularies import LEVELS
 from dakto.policy.procedures.vocabularies import ONLINE_LEVELS
 from dakto.policy.procedures.vocabularies import SERVICE_LEVELS
-from dakto.policy.procedures.vocabularies import title_of
+from dakto.policy.vocabularies import title_of
 
 
 PAGE_SIZE = 20
@@ -113,37 +114,18 @@ class ProcedureView(TitlesMixin, BrowserView):
         return lines(getattr(self.context, name, None))
 
 
-class ProcedureLookup(TitlesMixin, BrowserView):
+class ProcedureLookup(TitlesMixin, LookupView):
     """Lookup by text, field, level and online-service level; the state is in the URL."""
 
+    lookup = lookup
+    lookup_view = LOOKUP_VIEW
+
     def update(self):
-        self.filters, self.unknown = lookup.read_filters(self.request.form)
+        super().update()
         self.searched = bool(self.filters)
 
-    def __call__(self):
-        self.update()
-        return self.index()
-
-    def action(self):
-        url = self.context.absolute_url()
-        if self.context.getLayout() == LOOKUP_VIEW:
-            return url
-        return f"{url}/@@{LOOKUP_VIEW}"
-
     def batch(self):
-        try:
-            start = max(int(self.request.form.get("b_start", 0)), 0)
-        except (TypeError, ValueError):
-            start = 0
-        return Batch(lookup.search(self.context, self.filters), PAGE_SIZE, start)
-
-    def options(self, name):
-        pairs = lookup.FILTERS[name]
-        chosen = self.filters.get(name)
-        return [
-            {"value": token, "title": self.t(title), "selected": token == chosen}
-            for token, title in pairs
-        ]
+        return Batch(lookup.search(self.context, self.filters), PAGE_SIZE, self.b_start)
 
     def text(self):
         return self.filters.get(lookup.TEXT, "")

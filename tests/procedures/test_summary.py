@@ -1,0 +1,84 @@
+"""restapi summaries of procedures (serializers.py): ``@search`` and listings
+carry the code and the titled field, levels and online-service level, and
+``@procedures`` answers with the same summaries, keeping every key and value
+it had before (``type_title`` is new)."""
+
+import transaction
+from plone.restapi.interfaces import ISerializeToJsonSummary
+from zope.component import getMultiAdapter
+from zope.interface import alsoProvides
+
+from dakto.policy.interfaces import IDaktoPolicyLayer
+
+from .helpers import SECTION
+from .helpers import as_owner
+from .helpers import make
+
+
+def _content(functional):
+    portal = as_owner(functional)
+    procedure = make(
+        portal[SECTION],
+        "chung-thuc",
+        "Chứng thực bản sao từ bản chính",
+        "2.000815",
+        procedure_field="chung-thuc",
+        procedure_level=["xa", "tinh"],
+        service_level="khong",
+        service_url=None,
+        submission_ways=[],
+    )
+    transaction.commit()
+    return portal, procedure
+
+
+def _expected(portal, procedure):
+    """The item of ``@procedures`` as the service built it before the summaries."""
+    return {
+        "@id": f"{portal.absolute_url()}/{SECTION}/chung-thuc",
+        "@type": "Procedure",
+        "UID": procedure.UID(),
+        "title": "Chứng thực bản sao từ bản chính",
+        "description": "",
+        "review_state": "published",
+        "procedure_code": "2.000815",
+        "procedure_field": {"token": "chung-thuc", "title": "Chứng thực"},
+        "procedure_level": [
+            {"token": "xa", "title": "Cấp xã"},
+            {"token": "tinh", "title": "Cấp tỉnh"},
+        ],
+        "service_level": {"token": "khong", "title": "Không trực tuyến"},
+    }
+
+
+def test_lookup_keeps_its_item_shape(functional, request_factory):
+    portal, procedure = _content(functional)
+    item = request_factory().get(f"/{SECTION}/@procedures").json()["items"][0]
+    expected = _expected(portal, procedure)
+    assert {key: item[key] for key in expected} == expected
+    assert set(item) - set(expected) <= {"type_title"}
+
+
+def test_search_and_listings_carry_the_computed_fields(functional, request_factory):
+    portal, procedure = _content(functional)
+    expected = _expected(portal, procedure)
+    anon = request_factory()
+    data = anon.get(
+        "/@search", params={"portal_type": "Procedure", "metadata_fields": ["UID", "Subject"]}
+    ).json()
+    (item,) = data["items"]
+    assert {key: item[key] for key in expected} == expected
+    assert item["Subject"] == []
+    listing = anon.get(f"/{SECTION}").json()["items"]
+    (item,) = [i for i in listing if i["@type"] == "Procedure"]
+    assert item["procedure_level"] == expected["procedure_level"]
+
+
+def test_summary_of_the_object_is_that_of_its_brain(functional):
+    portal, procedure = _content(functional)
+    request = functional["request"]
+    alsoProvides(request, IDaktoPolicyLayer)
+    (brain,) = portal.portal_catalog(UID=procedure.UID())
+    of_object = getMultiAdapter((procedure, request), ISerializeToJsonSummary)()
+    assert of_object == getMultiAdapter((brain, request), ISerializeToJsonSummary)()
+    assert of_object["service_level"]["token"] == "khong"
