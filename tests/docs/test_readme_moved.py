@@ -17,6 +17,9 @@ OLD = "170cccf"
 # Facts that changed on purpose since, old -> new.
 RENAMED = {
     "](docs/archival-export.md)": "](archival-export.md)",
+    # 7774822: every monkey patch in patches.py
+    "`security/powered_by.py` leaves it out": "`patches.py` `without_powered_by`, applied from"
+    " `patches.zcml`, leaves it out",
 }
 
 
