@@ -5,6 +5,9 @@ for uniqueness by the add and edit forms and the REST API; copy and paste
 (of the item or of a folder holding it) goes through neither. The copy —
 a new draft, since the workflow starts it over — gets the field emptied,
 and the editor who pasted is told to fill it in.
+
+Which field must be unique is declared by the schema itself, a tagged value
+(``schema.setTaggedValue(interfaces.UNIQUE_FIELD, "field")``, next to it).
 """
 
 from plone.dexterity.interfaces import IDexterityContent
@@ -12,24 +15,27 @@ from Products.statusmessages.interfaces import IStatusMessage
 from zope.component import adapter
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.interface import providedBy
 from zope.lifecycleevent.interfaces import IObjectCopiedEvent
 
 from dakto.policy import _
-from dakto.policy.legal_documents.content import ILegalDocument
-from dakto.policy.procedures.content import IProcedure
+from dakto.policy.interfaces import UNIQUE_FIELD
 
 
-# schema -> the field that identifies an item of it on the site
-UNIQUE_FIELDS = (
-    (IProcedure, "procedure_code"),
-    (ILegalDocument, "document_number"),
-)
+def unique_fields(obj):
+    """``[(schema, field name)]`` of the schemas of ``obj`` that declare one."""
+    found = []
+    for schema in providedBy(obj).flattened():
+        name = schema.queryDirectTaggedValue(UNIQUE_FIELD)
+        if name:
+            found.append((schema, name))
+    return found
 
 
 @adapter(IDexterityContent, IObjectCopiedEvent)
 def clear_unique_identifier(obj, event):
-    for schema, name in UNIQUE_FIELDS:
-        value = getattr(obj, name, None) if schema.providedBy(obj) else None
+    for schema, name in unique_fields(obj):
+        value = getattr(obj, name, None)
         if not value:
             continue
         setattr(obj, name, None)

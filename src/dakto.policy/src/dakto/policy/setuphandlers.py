@@ -1,15 +1,18 @@
-"""Post handlers of the profiles and the add-on control panel's filters."""
+"""Post handlers of the profiles and the add-on control panel's filters.
 
-import importlib
+What each feature sets up beyond the profile's XML is registered by the
+feature itself (a named ``interfaces.IFeatureSetup`` utility in its ZCML);
+this module names none of them.
+"""
+
 import logging
 
 from plone import api
 from Products.CMFPlone.interfaces import INonInstallable
 from zope.interface import implementer
 
-from dakto.policy.identity.settings import sync_site_title
-from dakto.policy.structure.setup import create_structure
-from dakto.policy.vietnamese import setup as vietnamese_setup
+from dakto.policy.interfaces import IFeatureSetup
+from dakto.policy.registrations import ordered
 
 
 logger = logging.getLogger(__name__)
@@ -26,40 +29,34 @@ class HiddenProfiles:
         return ["dakto.policy.upgrades"]
 
 
-def post_install(context):
-    """Post handler of the default profile."""
-    portal = api.portal.get()
-    create_structure(portal)
-    sync_site_title(portal)
-    vietnamese_setup.install(portal)
-    install_features(portal)
-
-
-# What each feature sets up in the site beyond the profile's XML (groups,
-# folders, settings objects), in this order: each module's idempotent
-# ``install(portal)``. Imported when run, so that this module stays light.
-FEATURE_SETUPS = (
-    "dakto.policy.personal_data.setup",
-    "dakto.policy.feedback.setup",
-    "dakto.policy.forms.setup",
-    "dakto.policy.workflow.setup",  # the groups, before the editorial board's local roles
-    "dakto.policy.editorial_board.setup",
-    "dakto.policy.security.setup",
-    "dakto.policy.caching.setup",
-    "dakto.policy.editing.setup",
-)
+def feature_setups():
+    """``[(name, IFeatureSetup)]`` in the order they install."""
+    return ordered(IFeatureSetup)
 
 
 def install_features(portal):
-    """Run every feature's setup; the install and every upgrade step from 1002 on call it."""
-    for name in FEATURE_SETUPS:
-        importlib.import_module(name).install(portal)
+    """Run every feature's (idempotent) install; the install and the upgrade
+    step to 1002 call it."""
+    for _name, setup in feature_setups():
+        setup.install(portal)
+
+
+def uninstall_features(portal):
+    """Run every feature's uninstall, in the reverse order of the install."""
+    for _name, setup in reversed(feature_setups()):
+        setup.uninstall(portal)
+
+
+def post_install(context):
+    """Post handler of the default profile."""
+    install_features(api.portal.get())
 
 
 def post_uninstall(context):
     """Post handler of the uninstall profile.
 
-    The sections and everything in them are the town's content: they stay.
+    The sections and everything in them, the groups and their members are the
+    town's content and data: they stay (see docs/uninstall.md).
     """
-    vietnamese_setup.uninstall(api.portal.get())
+    uninstall_features(api.portal.get())
     logger.info("dakto.policy uninstalled; site content kept.")

@@ -4,6 +4,7 @@ from plone import api
 
 from dakto.policy.caching.purge import PROXIES_RECORD
 from dakto.policy.caching.purge import PURGING_RECORD
+from dakto.policy.registrations import FeatureSetup
 
 
 def install(portal):
@@ -13,3 +14,6 @@ def install(portal):
     registry = api.portal.get_tool("portal_registry")
     if not registry.get(PROXIES_RECORD):
         registry[PURGING_RECORD] = False
+
+
+registration = FeatureSetup(install)

@@ -15,6 +15,7 @@ from plone.namedfile.file import NamedBlobFile
 
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy.consultation.period import today
+from dakto.policy.registrations import DemoContent
 
 
 SECTION = "du-thao"
@@ -130,3 +131,6 @@ def create_demo(portal):
         obj.reindexObject()
         created.append(obj)
     return created
+
+
+demo = DemoContent(create_demo)

@@ -1,6 +1,11 @@
-"""Create the demo content; every call is safe to repeat."""
+"""Create the demo content; every call is safe to repeat.
 
-import importlib
+Each feature registers its part of the demo (a named
+``interfaces.IDemoContent`` utility in its own ZCML); this module creates the
+pages of ``content.py`` and ``public_information.py``, runs every part in
+order and names no feature.
+"""
+
 import logging
 
 from DateTime import DateTime
@@ -9,42 +14,24 @@ from plone.app.textfield.value import RichTextValue
 
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy.demo.content import FRONT_PAGE_TEXT
-from dakto.policy.demo.content import NEWS
 from dakto.policy.demo.content import PAGES
 from dakto.policy.demo.public_information import PUBLIC_INFORMATION_PAGES
-from dakto.policy.structure.sections import NEWS_TOPICS
-from dakto.policy.structure.setup import create_structure
+from dakto.policy.interfaces import IDemoContent
+from dakto.policy.registrations import DemoContent
+from dakto.policy.registrations import ordered
 
 
 logger = logging.getLogger(__name__)
-
-ATTRIBUTION_FIELDS = (
-    "news_source",
-    "news_author",
-    "reader_contribution",
-    "news_topics",
-    "reference_news",
-)
-
-# Each feature package has a ``demo.py`` with ``create_demo(portal)``.
-FEATURES_WITH_DEMO = (
-    "news",
-    "legal_documents",
-    "consultation",
-    "procedures",
-    "organisation",
-    "promotion",
-    "feedback",
-    "editorial_board",
-    "dossier",
-)
 
 
 def _html(text):
     return RichTextValue(text, "text/html", "text/x-html-safe")
 
 
-def _create(portal, portal_type, item):
+def create_item(portal, portal_type, item, fields=()):
+    """Create and publish ``item`` (a dict: container, id, title, description,
+    text, optional language and effective, and the ``fields`` it has) unless
+    it is there; return it, or None."""
     container = portal.unrestrictedTraverse(item["container"])
     if item["id"] in container.objectIds():
         return None
@@ -58,13 +45,9 @@ def _create(portal, portal_type, item):
         safe_id=False,
     )
     obj.text = _html(item["text"])
-    for name in ATTRIBUTION_FIELDS:
+    for name in fields:
         if name in item:
             setattr(obj, name, item[name])
-    if portal_type == "News Item" and "news_topics" not in item:
-        topic = item["container"].split("/")[-1]
-        if topic in {t.id for t in NEWS_TOPICS}:
-            obj.news_topics = [topic]
     if item.get("effective"):
         obj.setEffectiveDate(DateTime(item["effective"].isoformat() + "+07:00"))
     api.content.transition(obj=obj, to_state="published")
@@ -72,20 +55,24 @@ def _create(portal, portal_type, item):
     return obj
 
 
+def create_pages(portal):
+    """The pages of the sections (plain Plone Documents)."""
+    created = (create_item(portal, "Document", item) for item in PAGES + PUBLIC_INFORMATION_PAGES)
+    return [obj for obj in created if obj is not None]
+
+
+pages = DemoContent(create_pages)
+
+
+def demo_parts():
+    """``[(name, IDemoContent)]`` in the order they are created."""
+    return ordered(IDemoContent)
+
+
 def create_demo_content(portal):
-    create_structure(portal)
-    created = [
-        obj
-        for portal_type, items in (
-            ("Document", PAGES + PUBLIC_INFORMATION_PAGES),
-            ("News Item", NEWS),
-        )
-        for obj in (_create(portal, portal_type, item) for item in items)
-        if obj is not None
-    ]
-    for feature in FEATURES_WITH_DEMO:
-        module = importlib.import_module(f"dakto.policy.{feature}.demo")
-        created.extend(module.create_demo(portal))
+    created = []
+    for _name, part in demo_parts():
+        created.extend(part.create(portal))
     if not getattr(portal, "text", None) or not portal.text.raw:
         portal.text = _html(FRONT_PAGE_TEXT)
     logger.info("Demo content: %d items created", len(created))

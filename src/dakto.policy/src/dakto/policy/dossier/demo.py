@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from dakto.policy.dossier import store
+from dakto.policy.registrations import DemoContent
 
 
 logger = logging.getLogger(__name__)
@@ -19,3 +20,6 @@ def create_demo(portal):
     result = store.import_data(SAMPLE.read_bytes(), "csv", portal)
     logger.info("Demo dossiers: %s", result.as_dict())
     return []
+
+
+demo = DemoContent(create_demo)

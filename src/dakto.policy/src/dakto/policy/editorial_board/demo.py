@@ -18,6 +18,7 @@ from dakto.policy.editorial_board.content import REGISTER_ID
 from dakto.policy.editorial_board.content import ZALO
 from dakto.policy.editorial_board.content import now
 from dakto.policy.legal_documents.demo import odt_bytes
+from dakto.policy.registrations import DemoContent
 
 
 logger = logging.getLogger(__name__)
@@ -88,3 +89,7 @@ def create_demo(portal):
         created.append(record)
     logger.info("demo intake records: %d created", len(created))
     return created
+
+
+# After the news: an intake record links to the article it became.
+demo = DemoContent(create_demo, after=("news",))

@@ -16,6 +16,7 @@ from Products.CMFPlone.utils import _createObjectByType
 
 from dakto.policy.editorial_board.content import INTAKE_REGISTER
 from dakto.policy.editorial_board.content import REGISTER_ID
+from dakto.policy.registrations import FeatureSetup
 from dakto.policy.workflow.names import ADMINISTRATORS_GROUP
 from dakto.policy.workflow.names import PUBLISHERS_GROUP
 from dakto.policy.workflow.names import REVIEWERS_GROUP
@@ -85,3 +86,7 @@ def fill_indexes(portal):
 def install(portal):
     create_register(portal)
     fill_indexes(portal)
+
+
+# The register's local roles are the workflow's groups'.
+registration = FeatureSetup(install, after=("structure", "workflow"))

@@ -10,6 +10,7 @@ from plone import api
 from dakto.policy.feedback import names
 from dakto.policy.feedback import submit
 from dakto.policy.personal_data.consent import record_consent
+from dakto.policy.registrations import DemoContent
 
 
 logger = logging.getLogger(__name__)
@@ -83,3 +84,6 @@ def create_demo(portal):
         created.append(obj)
     logger.info("demo feedback: %d created", len(created))
     return created
+
+
+demo = DemoContent(create_demo)

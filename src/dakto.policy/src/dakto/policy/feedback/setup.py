@@ -11,6 +11,7 @@ concurrent inserts ZODB resolves.
 from plone import api
 
 from dakto.policy.feedback import names
+from dakto.policy.registrations import FeatureSetup
 
 
 def create_receivers_group():
@@ -31,3 +32,6 @@ def install(portal):
     section = portal.get(names.SECTION)
     if section is not None and getattr(section, "_ordering", "") != "unordered":
         section.setOrdering("unordered")
+
+
+registration = FeatureSetup(install, after=("structure",))

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from plone import api
 
 from dakto.policy import SITE_LANGUAGE
+from dakto.policy.registrations import FeatureSetup
 
 
 logger = logging.getLogger(__name__)
@@ -187,3 +188,6 @@ def create_form(portal, spec):
 def install(portal):
     """Create the shipped forms if missing; return the ones created."""
     return [form for spec in FORMS if (form := create_form(portal, spec)) is not None]
+
+
+registration = FeatureSetup(install, after=("structure",))

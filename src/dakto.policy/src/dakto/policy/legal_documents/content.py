@@ -22,6 +22,7 @@ from zope.interface import invariant
 
 from dakto.policy import _
 from dakto.policy import filetypes
+from dakto.policy.interfaces import UNIQUE_FIELD
 from dakto.policy.legal_documents.types import EXAMPLES
 from dakto.policy.legal_documents.types import NumberError
 from dakto.policy.legal_documents.types import parse_number
@@ -256,3 +257,7 @@ class ILegalDocument(model.Schema):
         )
         if message:
             raise NoOpenFormat(message)
+
+
+# Unique on the site: a pasted copy does not keep it (copies.py).
+ILegalDocument.setTaggedValue(UNIQUE_FIELD, "document_number")

@@ -20,6 +20,7 @@ from zope.lifecycleevent import modified
 
 from dakto.policy.legal_documents.content import PORTAL_TYPE
 from dakto.policy.procedures.forms import simple_pdf
+from dakto.policy.registrations import DemoContent
 
 
 logger = logging.getLogger(__name__)
@@ -262,3 +263,6 @@ def create_demo(portal):
     if created:
         logger.info("Demo legal documents: %d created", len(created))
     return created
+
+
+demo = DemoContent(create_demo)

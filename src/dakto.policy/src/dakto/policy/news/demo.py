@@ -1,7 +1,6 @@
-"""Demo content of the news feature: a reader's contribution (Article 7.1).
-
-The other demo articles are in ``demo/content.py`` NEWS (with their source,
-author, topics; the one in 'tin-tham-khao' is reference news).
+"""Demo content of the news feature: the articles of ``demo/content.py`` NEWS
+(with their source, author, topics; the one in 'tin-tham-khao' is reference
+news) and a reader's contribution (Article 7.1).
 """
 
 from DateTime import DateTime
@@ -10,6 +9,18 @@ from plone.app.textfield.value import RichTextValue
 
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy.demo.content import NEWS
+from dakto.policy.demo.setup import create_item
+from dakto.policy.registrations import DemoContent
+from dakto.policy.structure.sections import NEWS_TOPICS
+
+
+ATTRIBUTION_FIELDS = (
+    "news_source",
+    "news_author",
+    "reader_contribution",
+    "news_topics",
+    "reference_news",
+)
 
 
 READER_CONTRIBUTION = {
@@ -39,9 +50,23 @@ def _undo_creation_stamp(portal):
             obj.reindexObject(idxs=["modified"])
 
 
+def _with_topic(item):
+    """An article in a topic's folder is in that topic, unless it says."""
+    topic = item["container"].split("/")[-1]
+    if "news_topics" in item or topic not in {t.id for t in NEWS_TOPICS}:
+        return item
+    return {**item, "news_topics": [topic]}
+
+
 def create_demo(portal):
     """Create the demo items if missing; return the ones created."""
-    created = []
+    created = [
+        obj
+        for obj in (
+            create_item(portal, "News Item", _with_topic(item), ATTRIBUTION_FIELDS) for item in NEWS
+        )
+        if obj is not None
+    ]
     item = READER_CONTRIBUTION
     container = portal.unrestrictedTraverse(item["container"])
     if item["id"] not in container.objectIds():
@@ -65,3 +90,6 @@ def create_demo(portal):
         created.append(obj)
     _undo_creation_stamp(portal)
     return created
+
+
+demo = DemoContent(create_demo)

@@ -14,6 +14,7 @@ from dakto.policy.organisation.schedule import at
 from dakto.policy.organisation.schedule import monday_of
 from dakto.policy.organisation.schedule import today
 from dakto.policy.organisation.schedule import week_id
+from dakto.policy.registrations import DemoContent
 
 
 SECTION = "gioi-thieu/co-cau-to-chuc"
@@ -298,3 +299,6 @@ def create_schedule(portal):
 def create_demo(portal):
     """Create the demo items if missing; return the ones created."""
     return create_organisation(portal) + create_schedule(portal)
+
+
+demo = DemoContent(create_demo)

@@ -9,6 +9,7 @@ from plone.app.textfield.value import RichTextValue
 
 from dakto.policy.personal_data.interfaces import NOTICE_ID
 from dakto.policy.personal_data.interfaces import REGISTRY_PREFIX
+from dakto.policy.registrations import FeatureSetup
 
 
 logger = logging.getLogger(__name__)
@@ -109,3 +110,7 @@ def install(portal):
     page.reindexObject()
     logger.info("Created the personal-data notice /%s", NOTICE_ID)
     return page
+
+
+# The notice names the body from the identity settings, in its section.
+registration = FeatureSetup(install, after=("structure", "identity"))

@@ -20,6 +20,7 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 from dakto.policy import _
+from dakto.policy.interfaces import UNIQUE_FIELD
 from dakto.policy.legal_documents.content import PORTAL_TYPE as LEGAL_DOCUMENT_TYPE
 from dakto.policy.procedures.fields import ProcedureCode
 from dakto.policy.procedures.fields import ServiceURL
@@ -277,3 +278,7 @@ class IProcedure(model.Schema):
         )
         if message:
             raise OnlineWayNeedsOnlineService(message)
+
+
+# Unique on the site: a pasted copy does not keep it (copies.py).
+IProcedure.setTaggedValue(UNIQUE_FIELD, "procedure_code")

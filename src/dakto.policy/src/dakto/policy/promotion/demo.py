@@ -13,6 +13,7 @@ from plone.namedfile.file import NamedBlobImage
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy.promotion.lifecycle import sync_publication_dates
 from dakto.policy.promotion.lifecycle import today
+from dakto.policy.registrations import DemoContent
 
 
 SECTION = "dau-tu/quang-ba-doanh-nghiep"
@@ -109,3 +110,6 @@ def create_demo(portal):
         promotion.reindexObject()
         created.append(promotion)
     return created
+
+
+demo = DemoContent(create_demo)

@@ -15,7 +15,7 @@ from collections import Counter
 from plone import api
 
 from dakto.policy import _
-from dakto.policy.reports.model import published_articles
+from dakto.policy.editorial_board.report import published_articles
 from dakto.policy.royalties.records import get_record
 from dakto.policy.text import fold
 

@@ -1,5 +1,8 @@
 """Install-time set-up of the security measures (idempotent)."""
 
+from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
+
+from dakto.policy.registrations import FeatureSetup
 from dakto.policy.security import lockout
 from dakto.policy.security import password
 from dakto.policy.security import roles
@@ -16,3 +19,38 @@ def install(portal):
     password.install(portal)
     roles.install(portal)
     sessions.apply(portal)
+
+
+# Plone's own setting of the permission (CMFPlone profiles/default/rolemap.xml).
+PLONE_ZMI_ROLES = ["Manager", "Owner"]
+
+# The session plugin's properties that ``sessions.apply`` sets.
+SESSION_PROPERTIES = ("timeout", "refresh_interval", "secure", "per_user_keyring")
+
+
+def uninstall(portal):
+    """The add-on's PAS plugins out, Plone's password policy, session
+    settings and ZMI permission back."""
+    pas = portal.acl_users
+    ours = [
+        plugin_id
+        for plugin_id in (lockout.PLUGIN_ID, password.PLUGIN_ID, roles.PLUGIN_ID)
+        if plugin_id in pas.objectIds()
+    ]
+    if ours:
+        pas.manage_delObjects(ours)  # deactivated everywhere by their manage_beforeDelete
+    if "password_policy" in pas.objectIds():
+        plugins = pas.plugins
+        if "password_policy" not in plugins.listPluginIds(IValidationPlugin):
+            plugins.activatePlugin(IValidationPlugin, "password_policy")
+    session = sessions.plugin_of(portal)
+    if session is not None:
+        for name in SESSION_PROPERTIES:  # the class's defaults again
+            session.__dict__.pop(name, None)
+        session._p_changed = True
+    portal.manage_permission(ZMI_PERMISSION, PLONE_ZMI_ROLES, acquire=True)
+
+
+# After the workflow's groups are created with their roles: the role audit
+# records what people grant, not the install.
+registration = FeatureSetup(install, uninstall, after=("workflow",))

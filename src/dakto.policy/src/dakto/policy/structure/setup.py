@@ -6,6 +6,7 @@ from plone import api
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 
+from dakto.policy.registrations import FeatureSetup
 from dakto.policy.structure.sections import walk
 
 
@@ -62,3 +63,10 @@ def create_structure(portal, update_existing=False):
     if created:
         logger.info("Created sections: %s", ", ".join(created))
     return created
+
+
+def install(portal):
+    create_structure(portal)
+
+
+registration = FeatureSetup(install)

@@ -2,6 +2,7 @@
 
 from plone import api
 
+from dakto.policy.registrations import FeatureSetup
 from dakto.policy.vietnamese.lexicon import install_vietnamese_folding
 from dakto.policy.vietnamese.lexicon import uninstall_vietnamese_folding
 
@@ -12,3 +13,6 @@ def install(portal=None):
 
 def uninstall(portal=None):
     return uninstall_vietnamese_folding(api.portal.get_tool("portal_catalog"))
+
+
+registration = FeatureSetup(install, uninstall)

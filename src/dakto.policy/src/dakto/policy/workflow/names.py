@@ -57,6 +57,8 @@ FILE_TRANSITIONS = (PUBLISH, RETRACT)  # private -> published -> private
 # What the public sees was reviewed, and only a publisher or an administrator
 # moves, renames or replaces it (Articles 7.1, 11.2; workflow/integrity.py).
 GUARDED_STATES = (REVIEWED, PUBLISHED, ARCHIVED)
+# Online now or since: what reports count as published (archived stays counted).
+ONLINE_STATES = (PUBLISHED, ARCHIVED)
 
 # The permission that guards publish, archive and restore (rolemap.xml, and
 # managed per state by the workflow).
