@@ -1,5 +1,12 @@
-"""Dates as the portal shows them: Asia/Ho_Chi_Minh, dd/mm/yyyy HH:MM."""
+"""Dates as the portal reads and shows them: Asia/Ho_Chi_Minh, dd/mm/yyyy HH:MM.
 
+The one module that converts dates: days (``day_of``, ``local_day``,
+``today``), parsing (``parse_date``) and the formats people see
+(``local_date``, ``local_datetime``, ``local_period``, ``long_date``) or
+machines read (``iso_datetime``, ``rfc822_datetime``).
+"""
+
+import re
 from datetime import UTC
 from datetime import date
 from datetime import datetime
@@ -162,3 +169,49 @@ def rfc822_datetime(value):
 
     moment = _aware(value)
     return format_datetime(moment) if moment else ""
+
+
+def day_of(value):
+    """The day of a date or datetime as it is (no time zone change); None otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def local_day(value):
+    """The day in Viet Nam of a date, a datetime (naive = Viet Nam time) or a DateTime."""
+    if isinstance(value, DateTime):
+        return value.toZone(TIMEZONE).asdatetime().date()
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return DateTime(value).toZone(TIMEZONE).asdatetime().date()
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(f"not a date: {value!r}")
+
+
+def local_day_or_none(value):
+    """``local_day``, or None for what is no date (None, a string...)."""
+    if isinstance(value, (DateTime, date)):
+        return local_day(value)
+    return None
+
+
+def today():
+    """Today in Viet Nam."""
+    return DateTime().toZone(TIMEZONE).asdatetime().date()
+
+
+def parse_date(value):
+    """A date from ``YYYY-MM-DD`` or ``dd/mm/yyyy``; ValueError otherwise."""
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return date(year, month, day)
+    raise ValueError(value)

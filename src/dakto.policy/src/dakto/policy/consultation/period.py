@@ -6,12 +6,12 @@ closes on 30/11 takes comments until 23:59 on 30/11 in Đắk Tô, whatever the
 server's clock zone.
 """
 
-from datetime import date
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dakto.policy import _
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import day_of
 
 
 NOT_YET_OPEN = "not-yet-open"
@@ -33,18 +33,10 @@ def today(now=None):
     return now.astimezone(ZoneInfo(TIMEZONE)).date()
 
 
-def _as_date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
-
-
 def status(opens, closes, now=None):
     """NOT_YET_OPEN, OPEN or CLOSED for the period ``opens``–``closes`` (dates, inclusive)."""
     day = today(now)
-    opens, closes = _as_date(opens), _as_date(closes)
+    opens, closes = day_of(opens), day_of(closes)
     if opens and day < opens:
         return NOT_YET_OPEN
     if closes and day > closes:
@@ -54,7 +46,7 @@ def status(opens, closes, now=None):
 
 def days_left(closes, now=None):
     """Whole days after today until the closing day: 0 on the closing day; None once closed."""
-    closes = _as_date(closes)
+    closes = day_of(closes)
     if closes is None:
         return None
     left = (closes - today(now)).days
@@ -65,8 +57,8 @@ class Period:
     """The comment period of ``draft`` at ``now``: what views and the REST API show."""
 
     def __init__(self, draft, now=None):
-        self.opens = _as_date(getattr(draft, "comment_opens", None))
-        self.closes = _as_date(getattr(draft, "comment_closes", None))
+        self.opens = day_of(getattr(draft, "comment_opens", None))
+        self.closes = day_of(getattr(draft, "comment_closes", None))
         self.status = status(self.opens, self.closes, now)
         self.days_left = days_left(self.closes, now) if self.status == OPEN else None
         self.days_until_open = (

@@ -32,6 +32,7 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 from dakto.policy import _
+from dakto.policy.dates import parse_date
 from dakto.policy.dossier.vocabularies import STATUSES
 from dakto.policy.dossier.vocabularies import VIETNAMESE_LABELS
 from dakto.policy.text import fold
@@ -128,18 +129,6 @@ def count(portal=None):
 
 
 # --- parsing -----------------------------------------------------------------
-
-
-def parse_date(value):
-    """A date from ``YYYY-MM-DD`` or ``dd/mm/yyyy``; ValueError otherwise."""
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return date.fromisoformat(value)
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
-    raise ValueError(value)
 
 
 def _row_errors(line, raw):

@@ -9,6 +9,7 @@ from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy import antispam
+from dakto.policy.dates import local_date
 from dakto.policy.dossier import lookup as lookup_module
 from dakto.policy.dossier import store
 from dakto.policy.lookup_service import single
@@ -52,7 +53,7 @@ class DossierLookupView(BrowserView):
         return _("Look up a dossier")
 
     def day(self, iso):
-        return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+        return local_date(date.fromisoformat(iso)) if iso else ""
 
     def action_url(self):
         return f"{api.portal.get().absolute_url()}/@@tra-cuu-ho-so"

@@ -25,12 +25,10 @@ followed by a label.
 
 import re
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 
-from DateTime import DateTime
-
-from dakto.policy.dates import TIMEZONE
+from dakto.policy import dates
+from dakto.policy.dates import local_day
 
 
 REGISTRY_PREFIX = "dakto.editorial"
@@ -132,21 +130,8 @@ def due_soon(deadline, today, holidays, within=DUE_SOON_WORKING_DAYS):
     return today <= deadline <= add_working_days(today, within, holidays)
 
 
-def local_day(value):
-    """The day in Viet Nam of a date, a datetime (naive = Viet Nam time) or a DateTime."""
-    if isinstance(value, DateTime):
-        return value.toZone(TIMEZONE).asdatetime().date()
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            return DateTime(value).toZone(TIMEZONE).asdatetime().date()
-        return value.date()
-    if isinstance(value, date):
-        return value
-    raise TypeError(f"not a date: {value!r}")
-
-
-def today():
-    return DateTime().toZone(TIMEZONE).asdatetime().date()
+#: today in Viet Nam, the board's day (``dates.today``)
+today = dates.today
 
 
 def month_bounds(month):

@@ -16,6 +16,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import day_of
 from dakto.policy.legal_documents.vocabularies import EXPIRED
 from dakto.policy.legal_documents.vocabularies import IN_FORCE
 from dakto.policy.legal_documents.vocabularies import NOT_YET
@@ -31,23 +32,15 @@ def today():
     return datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
-def as_date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
-
-
 def starts(issue_date, effective_date):
-    return as_date(effective_date) or as_date(issue_date)
+    return day_of(effective_date) or day_of(issue_date)
 
 
 def derive_status(issue_date, effective_date, expiry_date, partly_expired=False, on=None):
     """The status token on day ``on`` (default: today in Viet Nam)."""
     on = on or today()
     start = starts(issue_date, effective_date)
-    end = as_date(expiry_date)
+    end = day_of(expiry_date)
     if end is not None and end <= on:
         return EXPIRED
     if start is not None and start > on:

@@ -8,10 +8,10 @@ July–December (made on 29/11/2026 → 01/01/2026–30/06/2026).
 import re
 from dataclasses import dataclass
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 
 from dakto.policy import _
+from dakto.policy.dates import local_day_or_none
 from dakto.policy.editorial_board.board import day_start
 from dakto.policy.editorial_board.deadlines import today as vn_today
 
@@ -113,12 +113,5 @@ def read_period(form, today=None):
     return Period(start, end)
 
 
-def as_date(value):
-    """The Viet Nam day of a date, datetime or DateTime (None if unset)."""
-    from dakto.policy.editorial_board.deadlines import local_day
-
-    if value is None:
-        return None
-    if isinstance(value, datetime) or hasattr(value, "toZone") or isinstance(value, date):
-        return local_day(value)
-    return None
+#: the Viet Nam day of a date, datetime or DateTime (None if unset)
+as_date = local_day_or_none
