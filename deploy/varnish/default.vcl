@@ -7,6 +7,11 @@
 #   header) are passed to Zope, never answered from or stored in the cache;
 # - PURGE (exact URL) and BAN (URL regular expression) are accepted from
 #   loopback only: Plone sends PURGE on edit and publish (DAKTO_PURGE_URL);
+# - every commune site on its own host name (dakto.policy.platform.hosts:
+#   the Zope root's host map): the cache is keyed by host and URL, and a
+#   site's purge names its host (/VirtualHostBase/<scheme>/<host>:<port>/
+#   <site>/VirtualHostRoot/<path>, plone.cachepurging's virtual hosting), so
+#   it bans that host's pages only, never another site's;
 # - grace: a stale page is served while it is fetched anew, and for 6 hours
 #   if every backend is down;
 # - the ZMI (Zope's management screens: /manage*, manage_* at any depth,
@@ -61,7 +66,15 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE not allowed"));
         }
-        ban("obj.http.x-url == " + req.url);
+        if (req.url ~ "^/VirtualHostBase/[^/]+/[^/]+/.*/VirtualHostRoot(/|$)") {
+            # One site's page on its own host: that host's copy only.
+            ban("obj.http.x-host == " +
+                std.tolower(regsub(req.url, "^/VirtualHostBase/[^/]+/([^/:]+)(:[0-9]+)?/.*$", "\1")) +
+                " && obj.http.x-url == " +
+                regsub(regsub(req.url, "^/VirtualHostBase/[^/]+/[^/]+/.*?/VirtualHostRoot", ""), "^$", "/"));
+        } else {
+            ban("obj.http.x-url == " + req.url);
+        }
         return (synth(200, "Purged"));
     }
     if (req.method == "BAN") {
@@ -109,6 +122,7 @@ sub vcl_hash {
 sub vcl_backend_response {
     # Kept on the object so that bans by URL work with the ban lurker.
     set beresp.http.x-url = bereq.url;
+    set beresp.http.x-host = std.tolower(regsub(bereq.http.host, ":[0-9]+$", ""));
     set beresp.grace = 6h;
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         # Keep serving the stale copy rather than an error.
@@ -125,6 +139,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-url;
+    unset resp.http.x-host;
     if (req.http.X-Dakto-Pass) {
         set resp.http.X-Cache = "PASS";
     } elsif (obj.hits > 0) {

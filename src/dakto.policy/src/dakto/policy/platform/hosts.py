@@ -1,0 +1,113 @@
+"""Every site served by its own host name (issue 15, docs/platform-storage.md).
+
+The host → site routing is the Zope root's VirtualHostMonster's mapping
+(``app.virtual_hosting``, Products.SiteAccess), stored in the ZODB: every
+Zope process of the cluster reads it from the shared RelStorage database, so
+a site added (or its domain changed) is served by its name as soon as the
+transaction commits, with no restart and no proxy configuration. HAProxy and
+Varnish pass the ``Host`` header through; Varnish keys its cache by host and
+URL and bans a purge on the host it names (deploy/varnish/default.vcl).
+
+One line a site, written by :func:`sync` from the sites' identity records
+(``domain``, set by provisioning)::
+
+    xadakto.quangngai.gov.vn/VirtualHostBase/https/xadakto.quangngai.gov.vn:443/xadakto/VirtualHostRoot
+
+so that the site's pages name ``https://xadakto.quangngai.gov.vn/…`` behind
+the province's TLS front. The same call points the site's plone.cachepurging
+settings at that domain (virtual hosting on), so its purges name its host
+only: a purge from site A never evicts site B's pages. Lines an administrator
+wrote by hand in the ZMI (not of this form) are kept.
+"""
+
+import re
+
+from dakto.policy.identity.interfaces import REGISTRY_PREFIX
+
+
+SCHEME = "https"
+PORT = 443
+VHM_ID = "virtual_hosting"
+PURGE_PREFIX = "plone.cachepurging.interfaces.ICachePurgingSettings."
+MANAGED = re.compile(
+    r"^(?P<host>[^/\s]+)/VirtualHostBase/(https?)/[^/]+/(?P<site>[^/]+)/VirtualHostRoot$"
+)
+
+
+def _vhm(app):
+    vhm = app._getOb(VHM_ID, None)
+    if vhm is None:
+        from Products.SiteAccess.VirtualHostMonster import VirtualHostMonster
+
+        vhm = VirtualHostMonster()
+        vhm.id = VHM_ID
+        vhm.addToContainer(app)
+        vhm = app._getOb(VHM_ID)
+    return vhm
+
+
+def line(domain, site_id, scheme=SCHEME, port=PORT):
+    return f"{domain}/VirtualHostBase/{scheme}/{domain}:{port}/{site_id}/VirtualHostRoot"
+
+
+def domain_of(site):
+    registry = site._getOb("portal_registry", None)
+    if registry is None:
+        return ""
+    return (registry.get(f"{REGISTRY_PREFIX}.domain", "") or "").strip().lower()
+
+
+def _sites(app):
+    from Products.CMFPlone.interfaces import IPloneSiteRoot
+
+    return [obj for obj in app.objectValues() if IPloneSiteRoot.providedBy(obj)]
+
+
+def mapping(app):
+    """``{host: site_id}`` of the root's host map (the lines of this module)."""
+    vhm = app._getOb(VHM_ID, None)
+    found = {}
+    for text in getattr(vhm, "lines", ()):
+        match = MANAGED.match(text.split("#!")[0].strip())
+        if match:
+            found[match["host"]] = match["site"]
+    return found
+
+
+def set_purge_domain(site, domain, scheme=SCHEME, port=PORT):
+    """plone.cachepurging of ``site``: virtual hosting on, purges for its
+    domain (without a domain: plain paths, as before)."""
+    registry = site.portal_registry
+    if f"{PURGE_PREFIX}domains" not in registry.records:
+        return
+    registry[f"{PURGE_PREFIX}virtualHosting"] = bool(domain)
+    registry[f"{PURGE_PREFIX}domains"] = (f"{scheme}://{domain}:{port}",) if domain else ()
+
+
+def sync(app, scheme=SCHEME, port=PORT, proxies=None):
+    """Write the root's host map from every site's domain; point each site's
+    purges at its domain (and, ``proxies`` given, at those caching proxies,
+    purging on). Returns ``{host: site_id}``. Call it after a site is added,
+    removed or its domain changed (the caller commits)."""
+    sites = sorted(_sites(app), key=lambda site: site.getId())
+    wanted = {}
+    for site in sites:
+        domain = domain_of(site)
+        if domain and domain not in wanted:
+            wanted[domain] = site.getId()
+    vhm = _vhm(app)
+    kept = [
+        text
+        for text in getattr(vhm, "lines", ())
+        if text.strip() and not MANAGED.match(text.split("#!")[0].strip())
+    ]
+    lines = kept + [line(host, site_id, scheme, port) for host, site_id in sorted(wanted.items())]
+    if tuple(lines) != tuple(getattr(vhm, "lines", ())):
+        vhm.set_map("\n".join(lines))
+    for site in sites:
+        domain = domain_of(site)
+        set_purge_domain(site, domain if wanted.get(domain) == site.getId() else "", scheme, port)
+        if proxies and f"{PURGE_PREFIX}cachingProxies" in site.portal_registry.records:
+            site.portal_registry[f"{PURGE_PREFIX}cachingProxies"] = tuple(proxies)
+            site.portal_registry[f"{PURGE_PREFIX}enabled"] = True
+    return wanted

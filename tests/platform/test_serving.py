@@ -1,0 +1,140 @@
+"""Every site served by its host name through a real Varnish and HAProxy
+(deploy/varnish/default.vcl, deploy/haproxy/haproxy.cfg.in) in front of the
+functional Zope: two domains, two sites; a purge on site A leaves site B's
+pages in the cache."""
+
+import pytest
+import requests
+import transaction
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.users import system
+from zope.component.hooks import setSite
+
+from dakto.policy import PROFILE_ID
+from dakto.policy.identity.interfaces import REGISTRY_PREFIX
+from dakto.policy.platform import hosts
+from tests.caching.helpers import JSON
+from tests.caching.helpers import MANAGER
+from tests.caching.helpers import wait_until
+from tests.caching.proxies import HAProxy
+from tests.caching.proxies import Varnish
+from tests.caching.proxies import require_program
+
+
+HOST_A = "xa-a.quangngai.gov.vn"
+HOST_B = "phuong-b.quangngai.gov.vn"
+PAGE = "/gioi-thieu"
+
+
+@pytest.fixture(scope="module")
+def programs():
+    require_program("varnishd", "varnish")
+    require_program("haproxy", "haproxy")
+
+
+@pytest.fixture
+def platform(programs, functional):
+    """Site A (the functional portal) and site B (a second site with the
+    policy), each on its domain; Varnish → HAProxy → Zope."""
+    from urllib.parse import urlsplit
+
+    from Products.CMFPlone.factory import addPloneSite
+
+    app = functional["app"]
+    portal = functional["portal"]
+    newSecurityManager(None, system)
+    setSite(None)
+    addPloneSite(
+        app,
+        "phuong-b",
+        title="Phường B",
+        extension_ids=["plone.app.contenttypes:default", PROFILE_ID],
+        setup_content=False,
+    )
+    a, b = portal, app["phuong-b"]
+    backend = urlsplit(portal.absolute_url())
+    with HAProxy([backend.port], site=portal.getId()) as haproxy:
+        with Varnish(haproxy.port) as varnish:
+            for site, host, name in ((a, HOST_A, "Xã A"), (b, HOST_B, "Phường B")):
+                setSite(site)
+                site.portal_registry[f"{REGISTRY_PREFIX}.domain"] = host
+                site.setTitle(f"Cổng thông tin {name}")
+                page = site[PAGE[1:]]
+                page.title = f"Giới thiệu {name}"
+                if site.portal_workflow.getInfoFor(page, "review_state") != "published":
+                    site.portal_workflow.doActionFor(page, "publish")
+                page.reindexObject()
+            setSite(None)
+            mapping = hosts.sync(app, proxies=[varnish.url])
+            transaction.commit()
+            yield {"app": app, "a": a, "b": b, "varnish": varnish, "mapping": mapping}
+
+
+def get(platform, host, path=PAGE, **kwargs):
+    return requests.get(
+        platform["varnish"].url + path, headers={"Host": host}, timeout=60, **kwargs
+    )
+
+
+def test_each_domain_serves_its_own_site(platform):
+    assert platform["mapping"] == {HOST_A: "plone", HOST_B: "phuong-b"}
+    a = get(platform, HOST_A)
+    b = get(platform, HOST_B)
+    assert a.status_code == b.status_code == 200
+    assert "Giới thiệu Xã A" in a.text and "Phường B" not in a.text
+    assert "Giới thiệu Phường B" in b.text and "Xã A" not in b.text
+    # the site's links name its public address, not the Zope path
+    assert f'href="https://{HOST_A}/gioi-thieu' in a.text or f"https://{HOST_A}/" in a.text
+    assert "/plone/" not in a.text.split("<body", 1)[1]
+    # the homepages too
+    assert "Cổng thông tin Xã A" in get(platform, HOST_A, "/").text
+    assert "Cổng thông tin Phường B" in get(platform, HOST_B, "/").text
+
+
+def test_the_cache_is_per_host(platform):
+    for host in (HOST_A, HOST_B):
+        get(platform, host)
+        second = get(platform, host)
+        assert second.headers["X-Cache"] == "HIT", (host, second.headers)
+    # the same path of the two hosts: two different cached pages
+    assert "Xã A" in get(platform, HOST_A).text
+    assert "Phường B" in get(platform, HOST_B).text
+
+
+def test_a_purge_on_site_a_leaves_site_b_cached(platform):
+    for host in (HOST_A, HOST_B):
+        get(platform, host)
+        assert get(platform, host).headers["X-Cache"] == "HIT"
+    # an editor of A edits A's page on A's domain (through Varnish and HAProxy)
+    response = requests.patch(
+        platform["varnish"].url + PAGE,
+        headers={"Host": HOST_A, **JSON},
+        json={"title": "Giới thiệu Xã A (mới)"},
+        auth=MANAGER,
+        timeout=60,
+    )
+    assert response.status_code == 204, response.text
+    fresh = wait_until(lambda: "Giới thiệu Xã A (mới)" in get(platform, HOST_A).text, timeout=10)
+    assert fresh, "A's edited page is still served stale by Varnish"
+    # B's page on the same path was not evicted
+    b = get(platform, HOST_B)
+    assert b.headers["X-Cache"] == "HIT", b.headers
+    assert int(b.headers["X-Cache-Hits"]) >= 2
+
+
+def test_a_site_added_is_served_without_a_restart(platform):
+    app = platform["app"]
+    b = platform["b"]
+    # (another URL than the one asked below: Varnish keeps a 404 for a while)
+    before = get(platform, "xa-moi.quangngai.gov.vn", PAGE + "?before")
+    assert "Giới thiệu Phường B" not in before.text
+    # B moves to a new domain: the running proxies and Zope serve it there
+    setSite(b)
+    b.portal_registry[f"{REGISTRY_PREFIX}.domain"] = "xa-moi.quangngai.gov.vn"
+    setSite(None)
+    assert hosts.sync(app) == {HOST_A: "plone", "xa-moi.quangngai.gov.vn": "phuong-b"}
+    transaction.commit()
+    moved = get(platform, "xa-moi.quangngai.gov.vn")
+    assert moved.status_code == 200 and "Giới thiệu Phường B" in moved.text
+    registry = b.portal_registry
+    assert registry[f"{hosts.PURGE_PREFIX}domains"] == ("https://xa-moi.quangngai.gov.vn:443",)
