@@ -17,6 +17,9 @@ OLD = "170cccf"
 # Facts that changed on purpose since, old -> new.
 RENAMED = {
     "](docs/archival-export.md)": "](archival-export.md)",
+    # links to the file a section moved to
+    "zc.buildout (below)": "zc.buildout ([operations.md](operations.md#zcbuildout))",
+    'see "Backups and restore"': "see [operations.md](operations.md#backups-and-restore-article-114)",
     # 7774822: every monkey patch in patches.py
     "`security/powered_by.py` leaves it out": "`patches.py` `without_powered_by`, applied from"
     " `patches.zcml`, leaves it out",
