@@ -62,15 +62,16 @@ def parse_pot_multiline(text):
 
 
 def i18ndude_msgids(paths=None):
-    """What ``i18ndude rebuild-pot --create dakto.policy`` finds in the policy
-    (Python, page templates, ZCML, GenericSetup XML)."""
+    """What ``i18ndude rebuild-pot --create dakto.policy`` finds in the policy,
+    the theme (its ZCML translates in this domain) and the command's
+    distribution (Python, page templates, ZCML, GenericSetup XML)."""
     script = Path(sys.executable).with_name("i18ndude")
     with tempfile.TemporaryDirectory() as tmp:
         pot = Path(tmp) / "extracted.pot"
         result = subprocess.run(
             [str(script), "rebuild-pot", "--pot", str(pot), "--create", DOMAIN]
             + ["--exclude", I18NDUDE_EXCLUDE]
-            + [str(p) for p in (paths or [POLICY])],
+            + [str(p) for p in (paths or [POLICY, THEME, *OTHER_SOURCES])],
             capture_output=True,
             text=True,
             check=False,
