@@ -227,7 +227,11 @@ def restore_site(app, path, site_id=None):
         # No events: the old copy's catalog, relations and redirects go with it.
         app._delObject(site_id, suppress_events=True)
     app._setObject(site_id, site, set_owner=0, suppress_events=True)
-    return app._getOb(site_id)
+    site = app._getOb(site_id)
+    from dakto.policy.platform.province import reindex_site
+
+    reindex_site(app, site)  # the province's index: this site's entries as restored
+    return site
 
 
 def default_directory(settings, site_id):
