@@ -8,11 +8,12 @@ import pathlib
 
 from plone import api
 
+from dakto.policy.permissions import VIEW_EDITORIAL_DASHBOARD
+
 
 PROFILE = "dakto.policy:default"
 ACTION = "editorial-dashboard"
 ZMI = "View management screens"
-VIEW_DASHBOARD = "dakto.policy: View editorial dashboard"
 
 
 def action_state(portal):
@@ -36,7 +37,7 @@ EXPECTED_ACTION = {
     "i18n_domain": "dakto.policy",
     "url_expr": "string:${globals_view/navigationRootUrl}/@@editorial-dashboard",
     "available_expr": "python:member is not None",
-    "permissions": (VIEW_DASHBOARD,),
+    "permissions": (VIEW_EDITORIAL_DASHBOARD,),
     "visible": True,
 }
 
