@@ -15,7 +15,7 @@ export DAKTO_INSTANCE ?= $(CURDIR)/instance
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt constraints.txt src/dakto.policy/pyproject.toml src/dakto.theme/pyproject.toml
+$(STAMP): requirements.txt constraints.txt src/dakto.policy/pyproject.toml src/dakto.theme/pyproject.toml src/dakto.instance/pyproject.toml
 	@bash scripts/install-python.sh $(PYTHON) $(VENV)
 	@touch $(STAMP)
 

@@ -63,7 +63,7 @@ def open_wsgi_app():
     from zope.globalrequest import setRequest
     from Zope2.Startup.run import make_wsgi_app
 
-    from dakto.policy.instance import settings
+    from dakto.instance import settings
 
     app = make_wsgi_app({}, str(settings.load().zope_conf))
     root = makerequest(Zope2.app())

@@ -76,8 +76,8 @@ VANILLA_SITE = """
 import sys, transaction
 sys.path.insert(0, "bench")
 from baseline import create_classic_site
-from dakto.policy.instance import settings as s
-from dakto.policy.instance.site import open_app
+from dakto.instance import settings as s
+from dakto.instance.site import open_app
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import system
 app = open_app(s.load())

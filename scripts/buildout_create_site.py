@@ -10,7 +10,7 @@ import transaction
 from Testing.makerequest import makerequest
 from zope.globalrequest import setRequest
 
-from dakto.policy.instance.site import ensure_site
+from dakto.instance.site import ensure_site
 from dakto.policy.security import root
 
 

@@ -84,10 +84,10 @@ def main(mode, out):
     from plone import api
     from zope.component.hooks import setSite
 
-    from dakto.policy.instance import config
-    from dakto.policy.instance import settings as settings_module
-    from dakto.policy.instance.site import ensure_site
-    from dakto.policy.instance.site import open_app
+    from dakto.instance import config
+    from dakto.instance import settings as settings_module
+    from dakto.instance.site import ensure_site
+    from dakto.instance.site import open_app
     from dakto.policy.workflow.names import DRAFT
 
     settings = settings_module.load()

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from dakto.policy.instance.backup import open_filestorage
+from dakto.instance.backup import open_filestorage
 from tests.backup import scenario
 from tests.servers import REPO
 from tests.servers import base_env

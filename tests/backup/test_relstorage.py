@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from dakto.policy.instance.backup import open_relstorage
+from dakto.instance.backup import open_relstorage
 from tests.backup import scenario
 from tests.servers import base_env
 from tests.servers import free_port

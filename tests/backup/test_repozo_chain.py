@@ -10,8 +10,8 @@ other within the same second.
 
 import transaction
 
-from dakto.policy.instance import backup
-from dakto.policy.instance import settings as instance_settings
+from dakto.instance import backup
+from dakto.instance import settings as instance_settings
 from tests.servers import REPO
 from tests.servers import free_port
 

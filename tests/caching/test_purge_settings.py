@@ -3,10 +3,10 @@
 import pytest
 from plone import api
 
+from dakto.instance.settings import SettingsError
+from dakto.instance.settings import load
 from dakto.policy.caching.purge import ListingPurgePaths
 from dakto.policy.caching.purge import apply_purge_settings
-from dakto.policy.instance.settings import SettingsError
-from dakto.policy.instance.settings import load
 from tests.servers import REPO
 
 

@@ -18,8 +18,8 @@ from AccessControl.users import system
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from zope.component.hooks import setSite
-from dakto.policy.instance import settings as s
-from dakto.policy.instance.site import open_app
+from dakto.instance import settings as s
+from dakto.instance.site import open_app
 from dakto.policy.workflow.names import REVIEWERS_GROUP
 
 app = open_app(s.load())

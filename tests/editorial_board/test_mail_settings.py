@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from dakto.policy.instance.settings import SettingsError
-from dakto.policy.instance.settings import load
+from dakto.instance.settings import SettingsError
+from dakto.instance.settings import load
 from tests.servers import REPO
 
 
@@ -36,7 +36,7 @@ def test_wrong_values(values, message):
 
 
 def test_applied_to_the_site(portal):
-    from dakto.policy.instance.site import apply_mail_settings
+    from dakto.instance.site import apply_mail_settings
 
     loaded = load(
         env(

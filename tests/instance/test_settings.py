@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dakto.policy.instance import settings
-from dakto.policy.instance.settings import SettingsError
-from dakto.policy.instance.settings import load
+from dakto.instance import settings
+from dakto.instance.settings import SettingsError
+from dakto.instance.settings import load
 from tests.servers import REPO
 from tests.servers import base_env
 from tests.servers import free_port

@@ -15,9 +15,9 @@ from plone.testing.zope import Browser
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
+from dakto.instance.cli import build_parser
 from dakto.policy import antispam
 from dakto.policy.feedback import names
-from dakto.policy.instance.cli import build_parser
 from dakto.policy.personal_data import consent
 from dakto.policy.personal_data import holders
 from dakto.policy.personal_data.interfaces import NOTICE_ID

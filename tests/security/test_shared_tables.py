@@ -8,6 +8,8 @@ import uuid
 
 import pytest
 
+from dakto.policy.product_config import AUDIT_LOG
+from dakto.policy.product_config import SHARED_TABLE_DSN
 from dakto.policy.security import audit
 from dakto.policy.security.lockout import Counters
 from dakto.policy.security.lockout import SharedCounters
@@ -15,16 +17,11 @@ from dakto.policy.security.lockout import counters_for
 from dakto.policy.shared_tables import SharedTable
 from dakto.policy.shared_tables import SharedTableUnavailable
 from dakto.policy.shared_tables import shared_table
-from tests.servers import REPO
 
 
 def relstorage_env(dsn):
-    return {
-        "DAKTO_INSTANCE": str(REPO / "instance"),
-        "DAKTO_LANG": "en",
-        "DAKTO_STORAGE": "relstorage",
-        "DAKTO_PG_DSN": dsn,
-    }
+    """The product config `dakto` writes into zope.conf for RelStorage."""
+    return {SHARED_TABLE_DSN: dsn}
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +30,11 @@ def dsn(postgres):
 
 
 def test_filestorage_keeps_them_in_the_process():
-    env = {"DAKTO_INSTANCE": str(REPO / "instance"), "DAKTO_LANG": "en"}
+    env = {AUDIT_LOG: "/tmp/audit.log"}  # the product config on FileStorage
     assert shared_table(env, "t", "") is None
     assert type(counters_for(env)) is Counters
-    # settings that `dakto` would refuse: not a cluster process
-    assert shared_table({**env, "DAKTO_STORAGE": "relstorage"}, "t", "") is None
+    assert shared_table({}, "t", "") is None  # no product config (a test layer)
+    assert shared_table({SHARED_TABLE_DSN: " "}, "t", "") is None
 
 
 def test_two_processes_count_the_same_failures(dsn):
@@ -76,7 +73,7 @@ def test_filestorage_keeps_them_in_a_file_next_to_the_data_fs(tmp_path):
     from dakto.policy.security.lockout import FILE_NAME
     from dakto.policy.security.lockout import ProcessCounters
 
-    env = {"DAKTO_INSTANCE": str(REPO / "instance"), "DAKTO_LANG": "en"}
+    env = {}
     key = ("ip", "10.0.0.7")
     now = 1_800_000_000.0
 

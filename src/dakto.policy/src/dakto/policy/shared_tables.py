@@ -16,8 +16,7 @@ import logging
 import sqlite3
 import threading
 
-from dakto.policy.instance.settings import SettingsError
-from dakto.policy.instance.settings import load
+from dakto.policy.product_config import SHARED_TABLE_DSN
 
 
 logger = logging.getLogger(__name__)
@@ -110,12 +109,8 @@ class FileTable:
         return rows
 
 
-def shared_table(env, name, ddl):
-    """A ``SharedTable`` when this process runs on RelStorage, else None."""
-    try:
-        settings = load(env)
-    except SettingsError:  # not started by `dakto` (a bare test instance)
-        return None
-    if settings.storage != "relstorage":
-        return None
-    return SharedTable(settings.pg_dsn, name, ddl)
+def shared_table(config, name, ddl):
+    """A ``SharedTable`` when this process runs on RelStorage (``config``, the
+    product config, names the database: ``shared-table-dsn``), else None."""
+    dsn = (config.get(SHARED_TABLE_DSN) or "").strip()
+    return SharedTable(dsn, name, ddl) if dsn else None

@@ -8,19 +8,19 @@ RelStorage it runs next to the servers.
 
 from pathlib import Path
 
-from dakto.policy.instance.messages import t
-from dakto.policy.instance.settings import SettingsError
+from dakto.policy.commands import CommandError
+from dakto.policy.commands import t
 
 
 def cmd_import_dossiers(settings, args):
     from zope.i18n import translate
 
+    from dakto.instance.site import site_transaction
     from dakto.policy.dossier import store
-    from dakto.policy.instance.site import site_transaction
 
     path = Path(args.file)
     if not path.is_file():
-        raise SettingsError(t("No such file: ${path}", path=path))
+        raise CommandError(t("No such file: ${path}", path=path))
     suffix = path.suffix.lower().lstrip(".")
     format = suffix if suffix in ("csv", "json") else None
     data = path.read_bytes()
@@ -32,7 +32,7 @@ def cmd_import_dossiers(settings, args):
                 f"  {LINE()} {line}, {field or '-'}: {translate(message, target_language=_lang())}"
                 for line, field, message in refused.errors[:50]
             ]
-            raise SettingsError(
+            raise CommandError(
                 t(
                     "Nothing was imported: ${count} error(s) in ${path}:",
                     count=len(refused.errors),
@@ -58,6 +58,6 @@ def LINE():  # noqa: N802
 
 
 def _lang():
-    from dakto.policy.instance.messages import language
+    from dakto.policy.commands import language
 
     return language()

@@ -93,9 +93,9 @@ def cmd_digest(settings):
     With the default FileStorage the server must be stopped (one process at a
     time); with RelStorage it runs next to the servers (see the README).
     """
-    from dakto.policy.instance.messages import t
-    from dakto.policy.instance.site import apply_mail_settings
-    from dakto.policy.instance.site import site_transaction
+    from dakto.instance.site import apply_mail_settings
+    from dakto.instance.site import site_transaction
+    from dakto.policy.commands import t
 
     with site_transaction(settings) as portal:
         apply_mail_settings(portal, settings)

@@ -5,7 +5,7 @@ With the default FileStorage the server must be stopped first (one process
 at a time); with RelStorage it runs next to the servers.
 """
 
-from dakto.policy.instance.messages import t
+from dakto.policy.commands import t
 
 
 def purge_site(portal):
@@ -19,7 +19,7 @@ def purge_site(portal):
 
 
 def cmd_purge_personal_data(settings):
-    from dakto.policy.instance.site import site_transaction
+    from dakto.instance.site import site_transaction
 
     with site_transaction(settings) as portal:
         counts = purge_site(portal)

@@ -21,8 +21,8 @@ from dakto.policy import _
 from dakto.policy.editorial_board.content import INTAKE_RECORD
 from dakto.policy.editorial_board.content import INTAKE_REGISTER
 from dakto.policy.hardening import request_language
-from dakto.policy.instance.wsgi import RETRY_AFTER
-from dakto.policy.instance.wsgi import is_storage_failure
+from dakto.policy.storage_failures import RETRY_AFTER
+from dakto.policy.storage_failures import is_storage_failure
 
 
 TEMPLATES = Path(__file__).parent / "templates"

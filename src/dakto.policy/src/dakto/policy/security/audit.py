@@ -7,7 +7,7 @@ the store: it survives restarts and aborted transactions (a failed login ends
 in a 401 whose transaction is rolled back, so a ZODB store would lose it),
 and it costs no ZODB write on anonymous requests. ``@@audit-log`` reads the
 end of that file. When the logger has no file (a bare test instance),
-``DAKTO_AUDIT_LOG`` or ``$DAKTO_VAR/log/audit.log`` is opened on first use.
+the product config's ``audit-log`` (zope.conf) is opened on first use.
 
 On RelStorage, where several Zope processes serve the site, each entry also
 goes into the table ``dakto_audit`` of the same PostgreSQL database
@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from plone import api
 from zope.globalrequest import getRequest
 
+from dakto.policy import product_config
 from dakto.policy.dates import TIMEZONE
 from dakto.policy.shared_tables import SharedTableUnavailable
 from dakto.policy.shared_tables import shared_table
@@ -55,7 +56,7 @@ SHARED_DDL = (
     "CREATE TABLE IF NOT EXISTS {table} (id bigserial PRIMARY KEY, kind text NOT NULL,"
     " entry jsonb NOT NULL); CREATE INDEX IF NOT EXISTS {table}_kind ON {table} (kind, id)"
 )
-SHARED = shared_table(os.environ, "dakto_audit", SHARED_DDL)
+SHARED = shared_table(product_config.section(), "dakto_audit", SHARED_DDL)
 
 
 def file_handler():
@@ -70,9 +71,7 @@ def ensure_handler():
     handler = file_handler()
     if handler is not None:
         return handler
-    path = os.environ.get("DAKTO_AUDIT_LOG")
-    if not path and os.environ.get("DAKTO_VAR"):
-        path = os.path.join(os.environ["DAKTO_VAR"], "log", "audit.log")
+    path = product_config.get(product_config.AUDIT_LOG)
     if not path:
         return None
     Path(path).parent.mkdir(parents=True, exist_ok=True)

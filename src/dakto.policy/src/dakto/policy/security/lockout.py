@@ -53,6 +53,7 @@ from zope.i18n import translate
 from zope.interface import implementer
 
 from dakto.policy import _
+from dakto.policy import product_config
 from dakto.policy.security import audit
 from dakto.policy.security import settings
 from dakto.policy.shared_tables import FileTable
@@ -163,10 +164,10 @@ class SharedCounters:
             self.table.run("DELETE FROM {table} WHERE key = %s", self._key(key))
 
 
-def counters_for(env):
-    """Shared counters on RelStorage, else (until the database is known) this
-    process's memory."""
-    table = shared_table(env, TABLE, SharedCounters.DDL)
+def counters_for(config):
+    """Shared counters on RelStorage (``config``: the product config), else
+    (until the database is known) this process's memory."""
+    table = shared_table(config, TABLE, SharedCounters.DDL)
     return Counters() if table is None else SharedCounters(table)
 
 
@@ -182,8 +183,8 @@ class ProcessCounters:
     RelStorage, the SQLite file next to the Data.fs once a FileStorage is
     opened (``use_database``), else memory."""
 
-    def __init__(self, env):
-        self.store = counters_for(env)
+    def __init__(self, config):
+        self.store = counters_for(config)
 
     def use_database(self, db):
         if isinstance(self.store, SharedCounters):
@@ -197,7 +198,7 @@ class ProcessCounters:
         return getattr(self.store, name)
 
 
-COUNTERS = ProcessCounters(os.environ)
+COUNTERS = ProcessCounters(product_config.section())
 
 
 def database_opened(event):

@@ -8,17 +8,14 @@ Vietnamese and English, status 503 and Retry-After, and logs the error. The
 transaction was aborted by Zope: nothing half-written stays.
 """
 
-import errno
 import logging
 import sys
 
-from ZODB.POSException import StorageError
+from dakto.policy.storage_failures import RETRY_AFTER
+from dakto.policy.storage_failures import is_storage_failure
 
 
 logger = logging.getLogger("dakto.unavailable")
-
-DISK_ERRORS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
-RETRY_AFTER = "30"
 
 PAGE = """<!DOCTYPE html>
 <html lang="vi">
@@ -35,27 +32,6 @@ Vui lòng thử lại sau ít phút.</p>
 was saved and nothing stored before was lost. Please try again in a few minutes.</p>
 </main></body></html>
 """.encode()
-
-
-def is_storage_failure(error):
-    """Is ``error`` the database being unreachable or the disk being full?"""
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, OSError) and error.errno in DISK_ERRORS:
-            return True
-        if isinstance(error, StorageError):
-            return True
-        module = type(error).__module__ or ""
-        if module.startswith(("psycopg2", "relstorage")) and type(error).__name__ in (
-            "OperationalError",
-            "InterfaceError",
-            "DisconnectedError",
-            "ReplicaClosedException",
-        ):
-            return True
-        error = error.__cause__ or error.__context__
-    return False
 
 
 class StorageFailurePage:
@@ -83,5 +59,5 @@ class StorageFailurePage:
 
 
 def filter_factory(global_conf, **local_conf):
-    """PasteDeploy: ``[filter:storage-failure] use = call:dakto.policy.instance.wsgi:filter_factory``."""
+    """PasteDeploy: ``[filter:storage-failure] use = call:dakto.instance.wsgi:filter_factory``."""
     return StorageFailurePage

@@ -4,12 +4,12 @@ from contextlib import contextmanager
 
 import transaction
 
+from dakto.instance.settings import ADMIN_USER
+from dakto.instance.settings import SITE_ID
 from dakto.policy import DEMO_PROFILE_ID
 from dakto.policy import PROFILE_ID
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy.dates import TIMEZONE
-from dakto.policy.instance.settings import ADMIN_USER
-from dakto.policy.instance.settings import SITE_ID
 
 
 PLONE_PROFILE_ID = "Products.CMFPlone:plone"
@@ -41,7 +41,7 @@ def site_transaction(settings):
     from AccessControl.users import system
     from zope.component.hooks import setSite
 
-    from dakto.policy.instance import config
+    from dakto.instance import config
 
     config.check_not_running(settings)
     config.check_database(settings)
@@ -119,9 +119,9 @@ def apply_purge_settings(portal, purge_url):
 
 def prepare(settings):
     """Make sure the admin user and the site exist; close the database."""
+    app = open_app(settings)  # zope.conf's product config, before the add-on's modules
     from dakto.policy.security import root as root_lockout
 
-    app = open_app(settings)
     try:
         admin = ensure_admin(app, settings)
         created = ensure_site(app, settings.demo)

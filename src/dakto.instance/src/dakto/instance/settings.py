@@ -12,7 +12,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from dakto.policy.instance.messages import t
+from dakto.policy.commands import CommandError
+from dakto.policy.commands import t
 
 
 SITE_ID = "dakto"
@@ -22,7 +23,7 @@ MIN_ADMIN_PASSWORD_LENGTH = 10
 STORAGES = ("filestorage", "relstorage")
 
 
-class SettingsError(Exception):
+class SettingsError(CommandError):
     """A wrong setting; the message is one line that says what to fix."""
 
 

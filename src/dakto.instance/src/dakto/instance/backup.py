@@ -32,9 +32,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from dakto.policy.instance.messages import t
-from dakto.policy.instance.settings import SITE_ID
-from dakto.policy.instance.settings import SettingsError
+from dakto.instance.settings import SITE_ID
+from dakto.instance.settings import SettingsError
+from dakto.policy.commands import t
 
 
 SUMS = "SHA256SUMS"

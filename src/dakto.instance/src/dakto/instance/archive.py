@@ -17,11 +17,11 @@ from pathlib import Path
 
 import transaction
 
-from dakto.policy.instance.backup import check_sums
-from dakto.policy.instance.backup import write_sums
-from dakto.policy.instance.messages import t
-from dakto.policy.instance.settings import SITE_ID
-from dakto.policy.instance.settings import SettingsError
+from dakto.instance.backup import check_sums
+from dakto.instance.backup import write_sums
+from dakto.instance.settings import SITE_ID
+from dakto.instance.settings import SettingsError
+from dakto.policy.commands import t
 from dakto.policy.workflow.names import PUBLISHED
 
 
@@ -53,9 +53,9 @@ def _open_site(settings, create=False):
     from zope.interface import alsoProvides
     from zope.traversing.interfaces import BeforeTraverseEvent as Event
 
-    from dakto.policy.instance import config
-    from dakto.policy.instance.site import ensure_site
-    from dakto.policy.instance.site import open_app
+    from dakto.instance import config
+    from dakto.instance.site import ensure_site
+    from dakto.instance.site import open_app
 
     config.check_not_running(settings)
     config.check_database(settings)

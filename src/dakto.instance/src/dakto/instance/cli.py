@@ -11,10 +11,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from dakto.policy.instance import config
-from dakto.policy.instance import settings as settings_module
-from dakto.policy.instance.messages import t
-from dakto.policy.instance.settings import SettingsError
+from dakto.instance import config
+from dakto.instance import settings as settings_module
+from dakto.instance.settings import SettingsError
+from dakto.policy.commands import CommandError
+from dakto.policy.commands import t
 
 
 EXIT_SETTINGS = 2
@@ -42,7 +43,7 @@ def cmd_configure(settings):
 
 
 def _prepare(settings):
-    from dakto.policy.instance.site import prepare
+    from dakto.instance.site import prepare
 
     config.check_not_running(settings)
     config.check_database(settings)
@@ -112,25 +113,25 @@ def cmd_digest(settings):
 
 
 def cmd_backup(settings, args):
-    from dakto.policy.instance.backup import cmd_backup as backup
+    from dakto.instance.backup import cmd_backup as backup
 
     backup(settings, args)
 
 
 def cmd_restore(settings, args):
-    from dakto.policy.instance.backup import cmd_restore as restore
+    from dakto.instance.backup import cmd_restore as restore
 
     restore(settings, args)
 
 
 def cmd_export(settings, args):
-    from dakto.policy.instance.archive import cmd_export as export
+    from dakto.instance.archive import cmd_export as export
 
     export(settings, args)
 
 
 def cmd_import(settings, args):
-    from dakto.policy.instance.archive import cmd_import as import_
+    from dakto.instance.archive import cmd_import as import_
 
     import_(settings, args)
 
@@ -221,7 +222,7 @@ def main(argv=None):
         settings = settings_module.load()
         extra = (args,) if args.command in ARGUMENTS else ()
         COMMANDS[args.command][0](settings, *extra)
-    except SettingsError as error:
+    except CommandError as error:
         print("dakto: " + t("error") + f": {error}", file=sys.stderr, flush=True)
         return EXIT_SETTINGS
     except KeyboardInterrupt:

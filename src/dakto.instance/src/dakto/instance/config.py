@@ -2,8 +2,8 @@
 
 import socket
 
-from dakto.policy.instance.messages import t
-from dakto.policy.instance.settings import SettingsError
+from dakto.instance.settings import SettingsError
+from dakto.policy.commands import t
 
 
 def _render(template, values):
@@ -16,6 +16,22 @@ def _render(template, values):
 def listen_address(settings):
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     return f"{host}:{settings.port}"
+
+
+def zconfig_value(value):
+    """``value`` as a ZConfig value: ``$`` would start a substitution."""
+    return str(value).replace("$", "$$")
+
+
+def product_config(settings):
+    """The lines of zope.conf's ``<product-config dakto.policy>``: the runtime
+    settings the add-on reads (``dakto.policy.product_config``)."""
+    from dakto.policy import product_config as keys
+
+    lines = [f"  {keys.AUDIT_LOG} {zconfig_value(settings.var / 'log' / 'audit.log')}"]
+    if settings.storage == "relstorage":
+        lines.append(f"  {keys.SHARED_TABLE_DSN} {zconfig_value(settings.pg_dsn)}")
+    return "\n".join(lines)
 
 
 def write(settings):
@@ -39,6 +55,7 @@ def write(settings):
         "storage": storage,
         "listen": listen_address(settings),
         "threads": settings.threads,
+        "product_config": product_config(settings),
     }
     settings.zope_conf.write_text(_render(templates / "zope.conf.in", values), encoding="utf-8")
     settings.zope_ini.write_text(_render(templates / "zope.ini.in", values), encoding="utf-8")
