@@ -111,3 +111,32 @@ def sync(app, scheme=SCHEME, port=PORT, proxies=None):
             site.portal_registry[f"{PURGE_PREFIX}cachingProxies"] = tuple(proxies)
             site.portal_registry[f"{PURGE_PREFIX}enabled"] = True
     return wanted
+
+
+class SyncHosts:
+    """``dakto sync-hosts``: the root's host map and each site's purge domain
+    from the sites' domains, in the running deployment (no restart)."""
+
+    help = "Serve every site by its domain: write the host map of the Zope root (no restart)"
+
+    def add_arguments(self, parser):
+        from dakto.policy.commands import t
+
+        parser.add_argument(
+            "--scheme", choices=("https", "http"), default=SCHEME, help=t("Public scheme")
+        )
+        parser.add_argument("--port", type=int, default=PORT, help=t("Public port"))
+
+    def run(self, context, args):
+        from dakto.policy.caching.purge import parse_proxies
+        from dakto.policy.commands import CommandError
+        from dakto.policy.commands import t
+
+        if not 0 < args.port < 65536:
+            raise CommandError(t("The port must be between 1 and 65535."))
+        proxies = parse_proxies(getattr(context.settings, "purge_url", "") or "")
+        with context.app_transaction() as app:
+            found = sync(app, args.scheme, args.port, proxies=proxies)
+        for host, site_id in sorted(found.items()):
+            context.say(f"{args.scheme}://{host}/ → {site_id}")
+        context.say(t("${count} sites served by their domain.", count=len(found)))
