@@ -8,13 +8,16 @@ No external captcha (the portal must work without reaching other hosts):
   refuses a request (form or JSON body) that filled it;
 - per-client rate limits: ``RateLimiter(name, max_requests, per_seconds)``,
   keyed by the client's address (``request.getClientAddr()``, which honours
-  Zope's ``trusted-proxy`` setting behind a reverse proxy). The counters
-  live in this process's memory under a lock: good for one Zope process
-  with several threads; with several processes each counts on its own, so
-  the effective limit is the limit times the number of processes. An
-  administrator changes a limit without a restart in the registry record
-  ``dakto.policy.antispam.rate_limits`` (``{name: "max/seconds"}``, max 0
-  switches that limit off);
+  Zope's ``trusted-proxy`` setting behind a reverse proxy). The counters are
+  the login lockout's kind (``dakto.policy.counters``): on RelStorage a table
+  of the cluster's PostgreSQL database (``dakto_rate_hit``), on FileStorage
+  an SQLite file next to the Data.fs (``rate-limits.sqlite``), so that every
+  Zope process of the site counts against one budget per client (two
+  processes that check at the same instant may both let the last request
+  of a budget through); without either (the test layers) this process's
+  memory. An administrator changes a limit without a restart in the
+  registry record ``dakto.policy.antispam.rate_limits``
+  (``{name: "max/seconds"}``, max 0 switches that limit off);
 - size limits: ``check_length``, ``check_request_size``, ``check_file_size``.
 
 Every refusal is ONE exception type, ``Refused``: HTML views catch it and
@@ -27,16 +30,19 @@ JSON body ``{"error": {"type", "message", "field"}}``.
 import math
 import threading
 import time
-from collections import deque
 from html import escape
 
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy import product_config
+from dakto.policy.counters import ProcessCounters
 
 
 HONEYPOT_FIELD = "website_homepage"
 RATE_LIMITS_RECORD = "dakto.policy.antispam.rate_limits"
+RATE_TABLE = "dakto_rate_hit"
+RATE_FILE = "rate-limits.sqlite"
 
 
 class Refused(Exception):
@@ -113,6 +119,15 @@ def client_address(request):
     return address or request.get("REMOTE_ADDR") or "unknown"
 
 
+# The requests counted by every limiter, as ``("rate", name, address)``.
+HITS = ProcessCounters(product_config.section(), RATE_TABLE, RATE_FILE)
+
+
+def database_opened(event):
+    """``IDatabaseOpenedWithRoot``: keep the counters next to a Data.fs."""
+    HITS.use_database(event.database)
+
+
 class RateLimiter:
     """At most ``max_requests`` hits per client within ``per_seconds``.
 
@@ -127,7 +142,6 @@ class RateLimiter:
         self.name = name
         self.max_requests = max_requests
         self.per_seconds = per_seconds
-        self._hits = {}
         self._lock = threading.Lock()
         with RateLimiter._all_lock:
             RateLimiter._all[name] = self
@@ -154,12 +168,10 @@ class RateLimiter:
         max_requests, per_seconds = self.limits()
         if max_requests <= 0:
             return
-        key = key or client_address(request)
-        now = time.monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= now - per_seconds:
-                hits.popleft()
+        key = ("rate", self.name, key or client_address(request))
+        now = time.time()
+        with self._lock:  # this process's threads check and count as one step
+            hits = HITS.recent(key, per_seconds, max_requests, now)
             if len(hits) >= max_requests:
                 wait = math.ceil(hits[0] + per_seconds - now)
                 raise Refused(
@@ -172,16 +184,10 @@ class RateLimiter:
                     retry_after=max(wait, 1),
                     kind="TooManyRequests",
                 )
-            hits.append(now)
-            if len(self._hits) > 10000:  # forget idle clients
-                for other in [
-                    k for k, v in self._hits.items() if not v or v[-1] <= now - per_seconds
-                ]:
-                    del self._hits[other]
+            HITS.fail(key, now)
 
     def reset(self):
-        with self._lock:
-            self._hits.clear()
+        HITS.reset_prefix(("rate", self.name))
 
     @classmethod
     def reset_all(cls):

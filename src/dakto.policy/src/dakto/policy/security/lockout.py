@@ -36,9 +36,6 @@ settings of the site under the root, and a successful login is audited too
 Basic auth sends the password with every request).
 """
 
-import contextlib
-import os
-import threading
 import time
 
 from AccessControl.class_init import InitializeClass
@@ -53,12 +50,12 @@ from zope.i18n import translate
 from zope.interface import implementer
 
 from dakto.policy import _
+from dakto.policy import counters
 from dakto.policy import product_config
+from dakto.policy.counters import Counters  # noqa: F401 - the stores, for tests
+from dakto.policy.counters import SharedCounters  # noqa: F401
 from dakto.policy.security import audit
 from dakto.policy.security import settings
-from dakto.policy.shared_tables import FileTable
-from dakto.policy.shared_tables import SharedTableUnavailable
-from dakto.policy.shared_tables import shared_table
 
 
 PLUGIN_ID = "dakto_lockout"
@@ -69,133 +66,17 @@ AUDIT_SUCCESS_SECONDS = 15 * 60
 _audited_successes = {}  # (login, ip) -> when a root login was audited
 
 
-class Counters:
-    """Failure times per key (``("login", name)`` or ``("ip", address)``)."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._failures = {}
-
-    def clear(self):
-        with self._lock:
-            self._failures.clear()
-
-    def _recent(self, key, now, window):
-        times = [t for t in self._failures.get(key, ()) if now - t < window]
-        if times:
-            self._failures[key] = times
-        else:
-            self._failures.pop(key, None)
-        return times
-
-    def locked_for(self, key, attempts, window, now=None):
-        """Seconds left of the lock on ``key`` (0: not locked)."""
-        now = time.time() if now is None else now
-        with self._lock:
-            times = self._recent(key, now, window)
-            if len(times) < attempts:
-                return 0
-            return max(1, int(times[attempts - 1] + window - now) + 1)
-
-    def fail(self, key, now=None):
-        now = time.time() if now is None else now
-        with self._lock:
-            self._failures.setdefault(key, []).append(now)
-
-    def reset(self, key):
-        with self._lock:
-            self._failures.pop(key, None)
-
-
-class SharedCounters:
-    """The same counters in a table of the cluster's PostgreSQL database
-    (``shared_tables``), seen by every Zope process. When the database
-    cannot be reached the process counts in its own memory (and says so in
-    the log) rather than letting every login through."""
-
-    DDL = (
-        "CREATE TABLE IF NOT EXISTS {table} (key text NOT NULL, at double precision NOT NULL);"
-        " CREATE INDEX IF NOT EXISTS {table}_key_at ON {table} (key, at)"
-    )
-    KEEP_SECONDS = 24 * 3600  # older failures no lock period can count
-
-    def __init__(self, table):
-        self.table = table
-        self._fallback = Counters()
-
-    @staticmethod
-    def _key(key):
-        return ":".join(key)
-
-    def clear(self):
-        self._fallback.clear()
-        with contextlib.suppress(SharedTableUnavailable):
-            self.table.run("DELETE FROM {table}")
-
-    def locked_for(self, key, attempts, window, now=None):
-        now = time.time() if now is None else now
-        try:
-            rows = self.table.run(
-                "SELECT at FROM {table} WHERE key = %s AND at > %s ORDER BY at LIMIT %s",
-                self._key(key),
-                now - window,
-                attempts,
-            )
-        except SharedTableUnavailable:
-            return self._fallback.locked_for(key, attempts, window, now)
-        if len(rows) < attempts:
-            return 0
-        return max(1, int(rows[attempts - 1][0] + window - now) + 1)
-
-    def fail(self, key, now=None):
-        now = time.time() if now is None else now
-        self._fallback.fail(key, now)
-        with contextlib.suppress(SharedTableUnavailable):
-            self.table.run(
-                "INSERT INTO {table} (key, at) VALUES (%s, %s); DELETE FROM {table} WHERE at < %s",
-                self._key(key),
-                now,
-                now - self.KEEP_SECONDS,
-            )
-
-    def reset(self, key):
-        self._fallback.reset(key)
-        with contextlib.suppress(SharedTableUnavailable):
-            self.table.run("DELETE FROM {table} WHERE key = %s", self._key(key))
-
-
 def counters_for(config):
-    """Shared counters on RelStorage (``config``: the product config), else
-    (until the database is known) this process's memory."""
-    table = shared_table(config, TABLE, SharedCounters.DDL)
-    return Counters() if table is None else SharedCounters(table)
+    """The login failures' counters (``dakto.policy.counters``): shared on
+    RelStorage (``config``: the product config), else this process's memory."""
+    return counters.counters_for(config, TABLE)
 
 
-def file_storage_path(storage):
-    """The Data.fs of a FileStorage (also inside a BlobStorage, which hands
-    attribute look-ups to the storage it wraps), else None."""
-    path = getattr(storage, "_file_name", None)
-    return path if isinstance(path, str) and os.path.isfile(path) else None
-
-
-class ProcessCounters:
-    """The counters this process uses (``COUNTERS``): PostgreSQL on
-    RelStorage, the SQLite file next to the Data.fs once a FileStorage is
-    opened (``use_database``), else memory."""
+class ProcessCounters(counters.ProcessCounters):
+    """The login failures' counters of this process (``COUNTERS``)."""
 
     def __init__(self, config):
-        self.store = counters_for(config)
-
-    def use_database(self, db):
-        if isinstance(self.store, SharedCounters):
-            return  # PostgreSQL, or a file already
-        data_fs = file_storage_path(db.storage)
-        if data_fs:
-            path = os.path.join(os.path.dirname(data_fs), FILE_NAME)
-            self.store = SharedCounters(FileTable(path, TABLE, SharedCounters.DDL))
-
-    def __getattr__(self, name):
-        return getattr(self.store, name)
+        super().__init__(config, TABLE, FILE_NAME)
 
 
 COUNTERS = ProcessCounters(product_config.section())
