@@ -21,7 +21,15 @@
 #   DAKTO_ZMI_ALLOW        addresses/networks (spaces or commas) that may reach
 #                          the ZMI through HAProxy and Varnish; every other
 #                          client gets a 403 there [127.0.0.1 ::1]
+#   DAKTO_CLUSTER_SITES    number of sites [1]: the site dakto, then xa-2 …
+#                          xa-N created with `dakto add-site` (demo content
+#                          if DAKTO_DEMO=1), each on its own host name
+#   DAKTO_CLUSTER_DOMAIN   their domain: xa-2.<this> … [quangngai.localhost]
+#   DAKTO_CLUSTER_PROVINCE their province [Quảng Ngãi]
 #   DAKTO_THREADS, DAKTO_ADMIN_PASSWORD, DAKTO_DEMO: as for `dakto start`.
+# Every site is served by its host name (the Zope root's host map written by
+# `dakto sync-hosts`, docs/platform-storage.md): e.g.
+#   curl -H 'Host: xa-2.quangngai.localhost' http://127.0.0.1:$DAKTO_VARNISH_PORT/
 # Every process listens on 127.0.0.1 only.
 set -euo pipefail
 
@@ -37,6 +45,9 @@ PG_PORT="${DAKTO_CLUSTER_PG_PORT:-5433}"
 THREADS="${DAKTO_THREADS:-4}"
 ZMI_ALLOW="${DAKTO_ZMI_ALLOW:-}"  # empty: deploy/render.py's default (this machine)
 SITE=dakto
+SITES="${DAKTO_CLUSTER_SITES:-1}"
+DOMAIN="${DAKTO_CLUSTER_DOMAIN:-quangngai.localhost}"
+PROVINCE="${DAKTO_CLUSTER_PROVINCE:-Quảng Ngãi}"
 export DAKTO_INSTANCE="${DAKTO_INSTANCE:-$REPO/instance}"
 
 say() { printf 'cluster: %s\n' "$*"; }
@@ -117,6 +128,7 @@ zope_start() {
   zope_env 1
   env "${ZENV[@]}" "$DAKTO" create-site >"$DIR/create-site.log" 2>&1 ||
     die "dakto create-site failed: $(tail -3 "$DIR/create-site.log")"
+  sites_create
   for n in $(seq 1 "$SIZE"); do
     pidfile="$DIR/zope$n.pid"
     if alive "$pidfile"; then say "zope$n runs already"; continue; fi
@@ -133,6 +145,24 @@ zope_start() {
       die "zope$n (port $port) did not start: $(tail -5 "$DIR/zope$n.out")"
     say "zope$n serves on 127.0.0.1:$port (pid $(cat "$DIR/zope$n.pid"))"
   done
+}
+
+sites_create() {  # the sites xa-2 … xa-$SITES (missing ones), then the host map
+  [ "$SITES" -gt 1 ] 2>/dev/null || { [ "$SITES" = 1 ] || die "DAKTO_CLUSTER_SITES=$SITES is not a number of sites"; return 0; }
+  local n id existing demo=()
+  [ "${DAKTO_DEMO:-1}" = 1 ] && demo=(--demo)
+  existing=$(env "${ZENV[@]}" "$DAKTO" list-sites 2>/dev/null || true)
+  for n in $(seq 2 "$SITES"); do
+    id="xa-$n"
+    if grep -qw -- "$id" <<<"$existing"; then continue; fi
+    say "creating the site $id ($id.$DOMAIN)"
+    env "${ZENV[@]}" "$DAKTO" add-site "$id" --name "Ủy ban nhân dân xã Thử Nghiệm $n" --kind xa \
+      --province "$PROVINCE" --domain "$id.$DOMAIN" "${demo[@]}" >>"$DIR/add-site.log" 2>&1 ||
+      die "dakto add-site $id failed: $(tail -3 "$DIR/add-site.log")"
+  done
+  env "${ZENV[@]}" "$DAKTO" sync-hosts >"$DIR/sync-hosts.log" 2>&1 ||
+    die "dakto sync-hosts failed: $(tail -3 "$DIR/sync-hosts.log")"
+  say "$SITES sites, each on its host name: $(tail -1 "$DIR/sync-hosts.log")"
 }
 
 # --- HAProxy and Varnish ----------------------------------------------------
