@@ -61,8 +61,8 @@ bench: $(STAMP) deploy-tools ## Run the benchmarks in bench/ and print their rat
 deploy-tools: ## Install varnish, haproxy, nginx, wrk, postgresql if missing (Debian, root)
 	bash scripts/install-deploy-tools.sh
 
-cluster: $(STAMP) deploy-tools ## Start PostgreSQL, 2 Zope processes on RelStorage and HAProxy on :8080 (deploy/cluster.sh)
-	bash deploy/cluster.sh start
+cluster: $(STAMP) deploy-tools ## Start PostgreSQL, 2 Zope processes on RelStorage and HAProxy on :8080 (deploy/cluster.sh); CLUSTER_SITES=3: three sites
+	DAKTO_CLUSTER_SITES=$(or $(CLUSTER_SITES),$(DAKTO_CLUSTER_SITES),1) bash deploy/cluster.sh start
 
 cluster-status: ## What the cluster runs, and HAProxy's view of each Zope process
 	bash deploy/cluster.sh status
