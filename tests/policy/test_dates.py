@@ -51,3 +51,33 @@ def test_the_features_use_it():
     assert as_date is dates.local_day_or_none
     assert period.day_of is dates.day_of
     assert dates.local_date(dates.parse_date("5/11/2026")) == "05/11/2026"
+
+
+def test_month_iso_and_datetime_conversions():
+    assert dates.month_token(date(2026, 3, 5)) == "2026-03"
+    assert dates.from_iso("2026-11-05") == date(2026, 11, 5)
+    assert dates.from_iso("2026-11-05T09:30:00+07:00") == datetime.fromisoformat(
+        "2026-11-05T09:30:00+07:00"
+    )
+    assert dates.from_iso("") is None and dates.from_iso(None) is None
+    start = dates.as_DateTime(date(2026, 11, 5))  # the day's start in Viet Nam
+    assert start.ISO8601() == DateTime("2026/11/05 00:00:00 GMT+7").ISO8601()
+    assert start == DateTime("2026-11-05 00:00:00 Asia/Ho_Chi_Minh")
+    naive = dates.as_DateTime(datetime(2026, 11, 5, 9, 30))
+    assert naive == DateTime("2026-11-05 09:30:00 Asia/Ho_Chi_Minh")
+    aware = datetime(2026, 11, 5, 2, 30, tzinfo=UTC)
+    assert dates.as_DateTime(aware).timeTime() == naive.timeTime()  # the same moment
+    assert dates.as_DateTime(start) is start
+    assert dates.local_datetime(dates.from_iso("2026-11-05T02:30:00+00:00")) == "05/11/2026 09:30"
+
+
+def test_the_features_use_the_conversions():
+    from dakto.policy.editorial_board import board
+    from dakto.policy.editorial_board import deadlines
+    from dakto.policy.feedback import deadlines as feedback_deadlines
+    from dakto.policy.organisation import schedule
+
+    assert board.as_datetime is dates.as_DateTime
+    assert feedback_deadlines.as_datetime is dates.as_DateTime
+    assert deadlines.month_token is dates.month_token
+    assert schedule.today is dates.today

@@ -215,3 +215,31 @@ def parse_date(value):
         day, month, year = (int(part) for part in match.groups())
         return date(year, month, day)
     raise ValueError(value)
+
+
+def month_token(day):
+    """A date's month as 'YYYY-MM' (URLs, report columns)."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def from_iso(value):
+    """A date ('YYYY-MM-DD') or datetime from ISO 8601 text; None if empty."""
+    if not value:
+        return None
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value)
+
+
+def as_DateTime(value):
+    """A DateTime (catalog, workflow) from a date (its start in Viet Nam), a
+    naive datetime (Viet Nam time), an aware datetime or a DateTime."""
+    if isinstance(value, DateTime):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if value.tzinfo is None:
+        import pytz
+
+        value = pytz.timezone(TIMEZONE).localize(value)
+    return DateTime(value)

@@ -1,7 +1,5 @@
 """``@@tra-cuu-ho-so``: the public dossier lookup page."""
 
-from datetime import date
-
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -9,6 +7,7 @@ from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy import antispam
+from dakto.policy.dates import from_iso
 from dakto.policy.dates import local_date
 from dakto.policy.dossier import lookup as lookup_module
 from dakto.policy.dossier import store
@@ -53,7 +52,7 @@ class DossierLookupView(BrowserView):
         return _("Look up a dossier")
 
     def day(self, iso):
-        return local_date(date.fromisoformat(iso)) if iso else ""
+        return local_date(from_iso(iso))
 
     def action_url(self):
         return f"{api.portal.get().absolute_url()}/@@tra-cuu-ho-so"

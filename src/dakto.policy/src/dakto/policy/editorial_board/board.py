@@ -8,15 +8,11 @@ digest runs without a user.
 
 from dataclasses import dataclass
 from dataclasses import field
-from datetime import date
-from datetime import datetime
 from datetime import timedelta
 
-import pytz
-from DateTime import DateTime
 from plone import api
 
-from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import as_DateTime
 from dakto.policy.editorial_board import deadlines
 from dakto.policy.editorial_board import history
 from dakto.policy.editorial_board.content import CHANNEL_TITLES
@@ -44,19 +40,12 @@ LATE = "late"
 APPROVED = "approved"
 
 
-def as_datetime(value):
-    """A DateTime for the catalog from a naive (Viet Nam) or aware datetime."""
-    if isinstance(value, DateTime):
-        return value
-    if isinstance(value, datetime) and value.tzinfo is None:
-        value = pytz.timezone(TIMEZONE).localize(value)
-    elif isinstance(value, date) and not isinstance(value, datetime):
-        value = pytz.timezone(TIMEZONE).localize(datetime(value.year, value.month, value.day))
-    return DateTime(value)
+#: a DateTime for the catalog from a naive (Viet Nam) or aware datetime or a date
+as_datetime = as_DateTime
 
 
 def day_start(day):
-    return as_datetime(datetime(day.year, day.month, day.day))
+    return as_DateTime(day)
 
 
 def _catalog():

@@ -151,8 +151,8 @@ def month_bounds(month):
     return first, following
 
 
-def month_token(day):
-    return f"{day.year:04d}-{day.month:02d}"
+#: 'YYYY-MM' of a day (``dates.month_token``)
+month_token = dates.month_token
 
 
 # --- settings ----------------------------------------------------------------

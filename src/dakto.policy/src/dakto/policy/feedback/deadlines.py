@@ -11,10 +11,9 @@ Final states have no deadline. ``step_deadline(obj)`` is indexed as
 time); ``late_feedback()`` lists the items whose deadline has passed.
 """
 
-from DateTime import DateTime
 from plone import api
 
-from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import as_DateTime
 from dakto.policy.editorial_board import deadlines as calendar
 from dakto.policy.feedback import names
 from dakto.policy.feedback.interfaces import REGISTRY_PREFIX
@@ -66,8 +65,8 @@ def answer_deadline(obj):
     return calendar.add_working_days(obj.created(), setting("answer_days"), calendar.holidays())
 
 
-def as_datetime(day):
-    return DateTime(f"{day.isoformat()} 00:00:00 {TIMEZONE}")
+#: the start of a day in Viet Nam as a DateTime (``dates.as_DateTime``)
+as_datetime = as_DateTime
 
 
 def late_feedback(today=None):

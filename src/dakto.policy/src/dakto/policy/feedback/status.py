@@ -1,16 +1,13 @@
 """What anyone holding a tracking code may see of an item: its status, the
 dates and, once answered, the answer — never the sender's details."""
 
-from zoneinfo import ZoneInfo
-
-from DateTime import DateTime
 from plone import api
 from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy.antispam import RateLimiter
 from dakto.policy.antispam import Refused
-from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import iso_datetime
 from dakto.policy.feedback import codes
 from dakto.policy.feedback import names
 from dakto.policy.feedback.deadlines import answer_deadline
@@ -64,12 +61,8 @@ def lookup(request, raw_code):
 
 
 def _iso(value):
-    """ISO 8601 in Viet Nam time (a DateTime or a date)."""
-    if value is None:
-        return None
-    if isinstance(value, DateTime):
-        return value.asdatetime().astimezone(ZoneInfo(TIMEZONE)).isoformat(timespec="seconds")
-    return value.isoformat()
+    """ISO 8601 in Viet Nam time (a DateTime or a date); None if unset."""
+    return iso_datetime(value) or None
 
 
 def status_info(obj, request):

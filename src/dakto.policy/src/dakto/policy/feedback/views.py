@@ -1,8 +1,6 @@
 """Public pages: the feedback form, follow by code, the Q&A; and the staff's
 view of one item."""
 
-from datetime import datetime
-
 from AccessControl import Unauthorized
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -13,6 +11,7 @@ from zope.interface import alsoProvides
 
 from dakto.policy import _
 from dakto.policy import antispam
+from dakto.policy.dates import from_iso
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.feedback import names
@@ -190,10 +189,10 @@ class FeedbackStatusView(BrowserView):
         return self.template()
 
     def when(self, iso):
-        return local_datetime(datetime.fromisoformat(iso)) if iso else ""
+        return local_datetime(from_iso(iso))
 
     def day(self, iso):
-        return "/".join(reversed(iso.split("-"))) if iso else ""
+        return local_date(from_iso(iso))
 
     def action_url(self):
         return f"{api.portal.get().absolute_url()}/@@{names.STATUS_VIEW}"
@@ -317,9 +316,7 @@ class FeedbackView(BrowserView):
                 if p in consent_module.PURPOSES
             ],
             "version": record.get("notice_version", ""),
-            "time": local_datetime(datetime.fromisoformat(record["time"]))
-            if record.get("time")
-            else "",
+            "time": local_datetime(from_iso(record.get("time"))),
         }
 
     def attachments(self):

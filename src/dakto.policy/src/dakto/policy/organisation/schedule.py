@@ -26,6 +26,7 @@ from zope.interface import provider
 from dakto.policy import _
 from dakto.policy.dates import DATE_FORMAT
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import today
 
 
 ZONE = pytz.timezone(TIMEZONE)  # pytz: plone.app.event stores pytz-aware datetimes
@@ -55,10 +56,6 @@ class IChair(model.Schema):
 def at(day, moment=time.min):
     """``day`` at ``moment`` (a time), Viet Nam time."""
     return ZONE.localize(datetime.combine(day, moment))
-
-
-def today():
-    return datetime.now(ZONE).date()
 
 
 def monday_of(day):

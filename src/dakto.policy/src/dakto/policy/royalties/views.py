@@ -1,7 +1,5 @@
 """The royalty form of an article and the monthly statement page."""
 
-from datetime import date
-
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from Products.Five.browser import BrowserView
@@ -15,6 +13,8 @@ from zope.interface import Invalid
 
 from dakto.policy import _
 from dakto.policy import spreadsheets
+from dakto.policy.dates import month_token
+from dakto.policy.dates import today
 from dakto.policy.identity.settings import get_identity
 from dakto.policy.royalties.records import RoyaltyError
 from dakto.policy.royalties.records import get_record
@@ -142,7 +142,7 @@ def display_month(month):
 
 
 def this_month():
-    return date.today().strftime("%Y-%m")
+    return month_token(today())
 
 
 class RoyaltyStatementView(BrowserView):

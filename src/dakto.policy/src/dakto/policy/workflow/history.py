@@ -9,6 +9,8 @@ from DateTime import DateTime
 from zExceptions import NotFound
 
 from dakto.policy.dates import is_unset
+from dakto.policy.dates import local_day
+from dakto.policy.dates import month_token
 from dakto.policy.workflow.names import PUBLISHED
 
 
@@ -71,11 +73,7 @@ def brain_posted_at(brain):
 
 def published_month(obj):
     """'YYYY-MM' (Viet Nam time) of the last publication, or None."""
-    from dakto.policy.dates import TIMEZONE
-
     moment = published_at(obj)
     if moment is None:
         return None
-    return (
-        moment.toZone(TIMEZONE).asdatetime().strftime("%Y-%m")
-    )  # DateTime.strftime ignores the zone
+    return month_token(local_day(moment))
