@@ -21,6 +21,25 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
+def draft_status(item, request):
+    """The comment period of ``item`` (the draft, or its catalog brain) today."""
+    period = Period(item)
+    return {
+        "status": period.status,
+        "title": translate(period.status_title, context=request),
+        "opens": _iso(period.opens),
+        "closes": _iso(period.closes),
+        "days_left": period.days_left,
+        "comments_received": item.comments_received or 0,
+    }
+
+
+def summary_fields(item, request):
+    """A draft's computed fields in restapi summaries (``serializers.py``):
+    ``draft_status``, what ``@draft-status`` answers."""
+    return {"draft_status": draft_status(item, request)}
+
+
 @implementer(IExpandableElement)
 @adapter(IDraftDocument, Interface)
 class DraftStatus:
@@ -32,17 +51,7 @@ class DraftStatus:
         result = {"draft-status": {"@id": f"{self.context.absolute_url()}/@draft-status"}}
         if not expand:
             return result
-        period = Period(self.context)
-        result["draft-status"].update(
-            {
-                "status": period.status,
-                "title": translate(period.status_title, context=self.request),
-                "opens": _iso(period.opens),
-                "closes": _iso(period.closes),
-                "days_left": period.days_left,
-                "comments_received": self.context.comments_received or 0,
-            }
-        )
+        result["draft-status"].update(draft_status(self.context, self.request))
         return result
 
 
