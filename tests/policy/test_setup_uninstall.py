@@ -75,6 +75,15 @@ def user_action_ids():
     return api.portal.get_tool("portal_actions")["user"].objectIds()
 
 
+def footer_portlets(portal):
+    from plone.portlets.interfaces import IPortletAssignmentMapping
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+
+    manager = getUtility(IPortletManager, name="plone.footerportlets", context=portal)
+    return list(getMultiAdapter((portal, manager), IPortletAssignmentMapping).keys())
+
+
 @pytest.fixture
 def uninstalled(portal, installer, manager):
     installer.uninstall_product(PACKAGE)
@@ -110,6 +119,9 @@ class TestInstalled:
 
     def test_user_action(self, portal):
         assert "editorial-dashboard" in user_action_ids()
+
+    def test_footer_portlets(self, portal):
+        assert footer_portlets(portal) == ["actions"]
 
     def test_catalog(self, portal):
         catalog = api.portal.get_tool("portal_catalog")
@@ -188,6 +200,9 @@ class TestUninstall:
         for name in ("News Item", "Event", "Image"):
             assert [b for b in types[name].behaviors if b.startswith("dakto.")] == [], name
         assert "LegalDocument" not in types["Folder"].allowed_content_types
+
+    def test_plone_footer_portlets_back(self, uninstalled):
+        assert footer_portlets(uninstalled) == ["footer", "actions", "colophon"]
 
     def test_virtual_group_title_back(self, uninstalled):
         assert uninstalled.acl_users.auto_group.title == "Authenticated Users (Virtual Group)"

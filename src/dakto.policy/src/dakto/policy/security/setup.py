@@ -1,5 +1,6 @@
 """Install-time set-up of the security measures (idempotent)."""
 
+from Acquisition import aq_base
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 
 from dakto.policy.registrations import FeatureSetup
@@ -45,9 +46,9 @@ def uninstall(portal):
             plugins.activatePlugin(IValidationPlugin, "password_policy")
     session = sessions.plugin_of(portal)
     if session is not None:
-        for name in SESSION_PROPERTIES:  # the class's defaults again
-            session.__dict__.pop(name, None)
-        session._p_changed = True
+        defaults = type(aq_base(session))  # plone.session's own settings
+        for name in SESSION_PROPERTIES:
+            setattr(session, name, getattr(defaults, name))
     portal.manage_permission(ZMI_PERMISSION, PLONE_ZMI_ROLES, acquire=True)
 
 

@@ -177,7 +177,7 @@ PLONE_TYPES = ("Document", "News Item", "Event", "File", "Image")
 PLONE_STATE_MAP = {PUBLISHED: "published", PENDING_REVIEW: "pending", REVIEWED: "pending"}
 
 
-def return_to_plone_workflows(portal):
+def uninstall_plone_workflows(portal):
     """Give the items of Plone's types, now in Plone's chains, the state
     matching their editorial one; files and images (no workflow in Plone)
     take their permissions from their folder again."""
@@ -227,7 +227,7 @@ def return_to_plone_workflows(portal):
 
 def uninstall(portal):
     """Plone's workflows for Plone's types; the groups stay (the town's people)."""
-    return_to_plone_workflows(portal)
+    uninstall_plone_workflows(portal)
 
 
 # After the features that create pages and forms: it adopts them into the
