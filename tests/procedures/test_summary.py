@@ -4,11 +4,10 @@ carry the code and the titled field, levels and online-service level, and
 it had before (``type_title`` is new)."""
 
 import transaction
-from plone.restapi.interfaces import ISerializeToJsonSummary
-from zope.component import getMultiAdapter
-from zope.interface import alsoProvides
 
-from dakto.policy.interfaces import IDaktoPolicyLayer
+from tests.summaries import assert_keeps
+from tests.summaries import lookup_keys
+from tests.summaries import object_and_brain_summaries
 
 from .helpers import SECTION
 from .helpers import as_owner
@@ -34,13 +33,8 @@ def _content(functional):
 
 def _expected(portal, procedure):
     """The item of ``@procedures`` as the service built it before the summaries."""
-    return {
-        "@id": f"{portal.absolute_url()}/{SECTION}/chung-thuc",
-        "@type": "Procedure",
-        "UID": procedure.UID(),
-        "title": "Chứng thực bản sao từ bản chính",
-        "description": "",
-        "review_state": "published",
+    assert procedure.absolute_url() == f"{portal.absolute_url()}/{SECTION}/chung-thuc"
+    return lookup_keys(procedure) | {
         "procedure_code": "2.000815",
         "procedure_field": {"token": "chung-thuc", "title": "Chứng thực"},
         "procedure_level": [
@@ -55,8 +49,7 @@ def test_lookup_keeps_its_item_shape(functional, request_factory):
     portal, procedure = _content(functional)
     item = request_factory().get(f"/{SECTION}/@procedures").json()["items"][0]
     expected = _expected(portal, procedure)
-    assert {key: item[key] for key in expected} == expected
-    assert set(item) - set(expected) <= {"type_title"}
+    assert_keeps(item, expected)
 
 
 def test_search_and_listings_carry_the_computed_fields(functional, request_factory):
@@ -76,9 +69,6 @@ def test_search_and_listings_carry_the_computed_fields(functional, request_facto
 
 def test_summary_of_the_object_is_that_of_its_brain(functional):
     portal, procedure = _content(functional)
-    request = functional["request"]
-    alsoProvides(request, IDaktoPolicyLayer)
-    (brain,) = portal.portal_catalog(UID=procedure.UID())
-    of_object = getMultiAdapter((procedure, request), ISerializeToJsonSummary)()
-    assert of_object == getMultiAdapter((brain, request), ISerializeToJsonSummary)()
+    of_object, of_brain = object_and_brain_summaries(functional, procedure)
+    assert of_object == of_brain
     assert of_object["service_level"]["token"] == "khong"
