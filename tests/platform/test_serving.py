@@ -138,3 +138,90 @@ def test_a_site_added_is_served_without_a_restart(platform):
     assert moved.status_code == 200 and "Giới thiệu Phường B" in moved.text
     registry = b.portal_registry
     assert registry[f"{hosts.PURGE_PREFIX}domains"] == ("https://xa-moi.quangngai.gov.vn:443",)
+
+
+# --- the real cluster: deploy/cluster.sh with three sites on RelStorage ------
+
+
+@pytest.fixture(scope="module")
+def cluster_sites(programs):
+    """`deploy/cluster.sh start` with DAKTO_CLUSTER_SITES=3 and Varnish: the
+    sites dakto, xa-2 and xa-3 on RelStorage/PostgreSQL, two Zope processes."""
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from tests.caching.proxies import free_port
+    from tests.servers import postgres_bin
+
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL is not installed")
+    repo = Path(__file__).resolve().parent.parent.parent
+    root = Path(tempfile.mkdtemp(prefix="dakto-sites-"))
+    root.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAKTO_")}
+    varnish_port = free_port()
+    env.update(
+        DAKTO_CLUSTER_DIR=str(root / "cluster"),
+        DAKTO_CLUSTER_PORT=str(free_port()),
+        DAKTO_HAPROXY_PORT=str(free_port()),
+        DAKTO_HAPROXY_STATS=str(free_port()),
+        DAKTO_CLUSTER_PG_PORT=str(free_port()),
+        DAKTO_VARNISH_PORT=str(varnish_port),
+        DAKTO_CLUSTER_SITES="3",
+        DAKTO_CLUSTER_DOMAIN="quangngai.localhost",
+        DAKTO_DEMO="0",
+        DAKTO_THREADS="2",
+        DAKTO_LANG="en",
+    )
+
+    def run(command, timeout=900):
+        return subprocess.run(
+            ["bash", str(repo / "deploy" / "cluster.sh"), command],
+            env=env,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+
+    started = run("start")
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        yield {"varnish": f"http://127.0.0.1:{varnish_port}", "out": started.stdout}
+    finally:
+        run("stop", timeout=120)
+        subprocess.run(["rm", "-rf", str(root)], check=False)
+
+
+def _cluster_get(cluster, host, path=PAGE):
+    return requests.get(cluster["varnish"] + path, headers={"Host": host}, timeout=120)
+
+
+def test_cluster_serves_each_site_by_its_host_and_purges_per_site(cluster_sites):
+    two, three = "xa-2.quangngai.localhost", "xa-3.quangngai.localhost"
+    assert "3 sites, each on its host name" in cluster_sites["out"]
+    for host, number in ((two, 2), (three, 3)):
+        home = _cluster_get(cluster_sites, host, "/")
+        assert home.status_code == 200, (host, home.status_code)
+        assert f"Thử Nghiệm {number}" in home.text
+    admin = ("admin", "admin")
+    for host in (two, three):
+        page = cluster_sites["varnish"] + PAGE
+        requests.post(
+            page + "/@workflow/publish", headers={"Host": host, **JSON}, auth=admin, timeout=60
+        )
+        _cluster_get(cluster_sites, host)
+        assert _cluster_get(cluster_sites, host).headers["X-Cache"] == "HIT"
+    edited = requests.patch(
+        cluster_sites["varnish"] + PAGE,
+        headers={"Host": two, **JSON},
+        json={"title": "Giới thiệu xã 2 (mới)"},
+        auth=admin,
+        timeout=60,
+    )
+    assert edited.status_code == 204, edited.text
+    fresh = wait_until(lambda: "Giới thiệu xã 2 (mới)" in _cluster_get(cluster_sites, two).text)
+    assert fresh, "xa-2's edited page is still served stale"
+    assert _cluster_get(cluster_sites, three).headers["X-Cache"] == "HIT"

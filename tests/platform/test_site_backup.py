@@ -149,3 +149,37 @@ def test_bad_files_get_a_clear_error(two_sites, tmp_path):
     with pytest.raises(SiteBackupError, match="not a site"):
         site_backup.restore_site(app, path)
     assert _title(app, b) == "Page of site-b"
+
+
+def test_commands_back_up_and_restore_one_site(tmp_path):
+    """``dakto backup-site`` / ``dakto restore-site`` on a real instance
+    (FileStorage): a backup, its restore (after a backup of the state
+    before), and a one-line error for a damaged file."""
+    from tests.servers import base_env
+    from tests.servers import free_port
+    from tests.servers import run_dakto
+
+    env = base_env(tmp_path / "var", free_port(), DAKTO_DEMO="0")
+    created = run_dakto(env, "create-site")
+    assert created.returncode == 0, created.stdout + created.stderr
+    backups = tmp_path / "backups"
+    done = run_dakto(env, "backup-site", "--site", "dakto", "--to", str(backups))
+    assert done.returncode == 0, done.stdout + done.stderr
+    (path,) = backups.glob("dakto-*.zexp")
+    assert f"backed up to {path}" in done.stdout
+
+    restored = run_dakto(env, "restore-site", "--site", "dakto", str(path))
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    assert "restored from" in restored.stdout
+    before = list((tmp_path / "var" / "backups" / "sites" / "dakto").glob("dakto-*.zexp"))
+    assert len(before) == 1  # the state before the restore, kept
+
+    damaged = tmp_path / "damaged.zexp"
+    damaged.write_bytes(path.read_bytes()[:-10])
+    site_backup.manifest_path(damaged).write_bytes(site_backup.manifest_path(path).read_bytes())
+    refused = run_dakto(env, "restore-site", "--site", "dakto", str(damaged))
+    assert refused.returncode == 2
+    assert "sha256" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    other = run_dakto(env, "restore-site", "--site", "xa-khac", str(path))
+    assert other.returncode == 2 and "not of 'xa-khac'" in other.stderr

@@ -226,7 +226,7 @@ def entry_of(obj, site=None):
         )
     else:
         effective = obj.effective()
-        if effective is None or effective.year() <= 1000:
+        if effective is None or effective.year() <= 1970:  # never set: the DCMI floor
             effective = obj.created()
         entry.update(date=_iso(effective), number_keys=())
     entry["folded"] = fold(" ".join((title, description, entry.get("abstract", ""))))
