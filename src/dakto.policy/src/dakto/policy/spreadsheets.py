@@ -33,6 +33,8 @@ from odf.table import TableCell
 from odf.table import TableRow
 from odf.text import P
 
+from dakto.policy.dates import DATE_FORMAT
+
 
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,7 +81,7 @@ def _plain(value):
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return value.strftime(DATE_FORMAT)
     return "" if value is None else value
 
 

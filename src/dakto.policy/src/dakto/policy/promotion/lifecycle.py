@@ -35,6 +35,7 @@ from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import today
 from dakto.policy.promotion.content import IPromotion
 
 
@@ -59,10 +60,6 @@ EDITOR_PERMISSIONS = (
 
 
 ZONE = ZoneInfo(TIMEZONE)
-
-
-def today():
-    return datetime.now(ZONE).date()
 
 
 def start_of_day(day):

@@ -11,7 +11,9 @@ from datetime import date
 from datetime import timedelta
 
 from dakto.policy import _
+from dakto.policy.dates import local_date
 from dakto.policy.dates import local_day_or_none
+from dakto.policy.dates import month_token
 from dakto.policy.editorial_board.board import day_start
 from dakto.policy.editorial_board.deadlines import today as vn_today
 
@@ -50,12 +52,12 @@ class Period:
         """'YYYY-MM' of every month the period touches, in order."""
         found, day = [], self.start.replace(day=1)
         while day <= self.end:
-            found.append(f"{day.year:04d}-{day.month:02d}")
+            found.append(month_token(day))
             day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
         return found
 
     def display(self):
-        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+        return f"{local_date(self.start)} – {local_date(self.end)}"
 
 
 def default_period(today=None):

@@ -5,6 +5,7 @@ from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy import spreadsheets
+from dakto.policy.dates import local_date
 from dakto.policy.dates import long_date
 from dakto.policy.identity.settings import get_identity
 from dakto.policy.reports import svg
@@ -38,7 +39,7 @@ def document_heading(request, title, period, today):
 def period_label(period):
     return _(
         "Period: from ${start} to ${end}",
-        mapping={"start": f"{period.start:%d/%m/%Y}", "end": f"{period.end:%d/%m/%Y}"},
+        mapping={"start": local_date(period.start), "end": local_date(period.end)},
     )
 
 
