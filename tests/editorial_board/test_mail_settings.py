@@ -36,18 +36,24 @@ def test_wrong_values(values, message):
 
 
 def test_applied_to_the_site(portal):
-    from dakto.instance.site import apply_mail_settings
+    """What `dakto start` and `dakto digest` apply: the product config that
+    `dakto configure` writes from these variables (tests/instance/test_product_config.py)."""
+    from dakto.policy import product_config as keys
+    from dakto.policy.product_config import apply_mail_settings
 
-    loaded = load(
-        env(
-            DAKTO_SMTP_HOST="mail.kontum.gov.vn",
-            DAKTO_SMTP_PORT="587",
-            DAKTO_MAIL_FROM="bbt@thitrandakto.kontum.gov.vn",
-        )
+    apply_mail_settings(
+        portal,
+        {
+            keys.SMTP_HOST: "mail.kontum.gov.vn",
+            keys.SMTP_PORT: "587",
+            keys.MAIL_FROM: "bbt@thitrandakto.kontum.gov.vn",
+        },
     )
-    apply_mail_settings(portal, loaded)
     assert (portal.MailHost.smtp_host, portal.MailHost.smtp_port) == ("mail.kontum.gov.vn", 587)
+    assert portal.portal_registry["plone.smtp_port"] == 587
     assert portal.portal_registry["plone.email_from_address"] == "bbt@thitrandakto.kontum.gov.vn"
     before = portal.portal_registry["plone.smtp_host"]
-    apply_mail_settings(portal, load(env()))  # empty: nothing changed
+    apply_mail_settings(portal, {keys.AUDIT_LOG: "/tmp/audit.log"})  # none: nothing changed
     assert portal.portal_registry["plone.smtp_host"] == before == "mail.kontum.gov.vn"
+    apply_mail_settings(portal, {keys.SMTP_HOST: " "})  # empty: nothing changed
+    assert portal.MailHost.smtp_host == "mail.kontum.gov.vn"

@@ -1,7 +1,9 @@
 """``dakto``: configure, create and serve the portal's Zope instance.
 
 Settings come from environment variables (see ``settings.VARIABLES`` and the
-README); a wrong one stops the command with a one-line message.
+README); a wrong one stops the command with a one-line message. Besides its
+own commands (``COMMANDS``) it offers those the installed add-ons register in
+the ``dakto.commands`` entry points (``dakto.policy.commands.Command``).
 """
 
 import argparse
@@ -100,18 +102,6 @@ def cmd_start(settings):
     cmd_serve(settings, admin)
 
 
-def cmd_purge_personal_data(settings):
-    from dakto.policy.personal_data.purge import cmd_purge_personal_data as purge
-
-    purge(settings)
-
-
-def cmd_digest(settings):
-    from dakto.policy.editorial_board.digest import cmd_digest as digest
-
-    digest(settings)
-
-
 def cmd_backup(settings, args):
     from dakto.instance.backup import cmd_backup as backup
 
@@ -134,12 +124,6 @@ def cmd_import(settings, args):
     from dakto.instance.archive import cmd_import as import_
 
     import_(settings, args)
-
-
-def cmd_import_dossiers(settings, args):
-    from dakto.policy.dossier.command import cmd_import_dossiers as import_dossiers
-
-    import_dossiers(settings, args)
 
 
 # Arguments of the commands that take some: name -> ((flags, options), ...);
@@ -165,9 +149,6 @@ ARGUMENTS = {
     ),
     "export": ((("directory",), {"metavar": "DIR", "help": "an empty or new folder"}),),
     "import": ((("directory",), {"metavar": "DIR", "help": "a folder written by `dakto export`"}),),
-    "import-dossiers": (
-        (("file",), {"metavar": "FILE", "help": "a .csv or .json file (see the README)"}),
-    ),
 }
 
 
@@ -181,22 +162,42 @@ COMMANDS = {
     "restore": (cmd_restore, "restore a backup (the latest by default) over the stopped instance"),
     "export": (cmd_export, "archival export of all published content (plone.exportimport JSON)"),
     "import": (cmd_import, "import an archival export into this instance's (fresh) site"),
-    "import-dossiers": (
-        cmd_import_dossiers,
-        "import the one-stop system's dossiers from a CSV or JSON file (all or nothing)",
-    ),
-    "purge-personal-data": (
-        cmd_purge_personal_data,
-        "remove personal data from closed items older than the retention period",
-    ),
-    "digest": (
-        cmd_digest,
-        "e-mail the editorial board the daily digest of late items (for cron; see deploy/cron/dakto-digest)",
-    ),
 }
 
 
-def build_parser():
+ENTRY_POINT_GROUP = "dakto.commands"
+
+
+def registered_commands():
+    """{name: command} of the ``dakto.commands`` entry points, by name; the
+    names of the commands above are kept for them. A command that cannot be
+    loaded is left out with one line on stderr (the others still work)."""
+    from importlib.metadata import entry_points
+
+    found = {}
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        if entry_point.name in COMMANDS or entry_point.name in found:
+            continue
+        try:
+            found[entry_point.name] = entry_point.load()()
+        except Exception as error:  # a broken add-on must not stop `dakto start`
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            print(
+                "dakto: "
+                + t(
+                    "the command ${name} (${value}) cannot be loaded: ${reason}",
+                    name=entry_point.name,
+                    value=entry_point.value,
+                    reason=reason,
+                ),
+                file=sys.stderr,
+                flush=True,
+            )
+    return found
+
+
+def build_parser(registered=None):
+    registered = registered_commands() if registered is None else registered
     epilog = "\n".join(
         f"  {v.name:<22} {v.meaning} (default: {v.default or '-'})"
         for v in settings_module.VARIABLES
@@ -212,14 +213,25 @@ def build_parser():
         command = sub.add_parser(name, help=help_text, description=help_text)
         for flags, options in ARGUMENTS.get(name, ()):
             command.add_argument(*flags, **options)
+    for name, registered_command in registered.items():
+        help_text = t(registered_command.help)
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments = getattr(registered_command, "add_arguments", None)
+        if add_arguments is not None:
+            add_arguments(command)
     return parser
 
 
 def main(argv=None):
-    args = build_parser().parse_args(argv)
+    registered = registered_commands()
+    args = build_parser(registered).parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = settings_module.load()
+        if args.command in registered:
+            from dakto.instance.site import CommandContext
+
+            return registered[args.command].run(CommandContext(settings), args) or 0
         extra = (args,) if args.command in ARGUMENTS else ()
         COMMANDS[args.command][0](settings, *extra)
     except CommandError as error:

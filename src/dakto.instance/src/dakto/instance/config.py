@@ -25,13 +25,21 @@ def zconfig_value(value):
 
 def product_config(settings):
     """The lines of zope.conf's ``<product-config dakto.policy>``: the runtime
-    settings the add-on reads (``dakto.policy.product_config``)."""
+    settings the add-on reads (``dakto.policy.product_config``); an empty
+    setting is left out (the site keeps its own)."""
     from dakto.policy import product_config as keys
 
-    lines = [f"  {keys.AUDIT_LOG} {zconfig_value(settings.var / 'log' / 'audit.log')}"]
+    values = {keys.AUDIT_LOG: settings.var / "log" / "audit.log"}
     if settings.storage == "relstorage":
-        lines.append(f"  {keys.SHARED_TABLE_DSN} {zconfig_value(settings.pg_dsn)}")
-    return "\n".join(lines)
+        values[keys.SHARED_TABLE_DSN] = settings.pg_dsn
+    if settings.smtp_host:
+        values[keys.SMTP_HOST] = settings.smtp_host
+        values[keys.SMTP_PORT] = settings.smtp_port
+    if settings.mail_from:
+        values[keys.MAIL_FROM] = settings.mail_from
+    if settings.purge_url:
+        values[keys.PURGE_URL] = settings.purge_url
+    return "\n".join(f"  {key} {zconfig_value(value)}" for key, value in values.items())
 
 
 def write(settings):
@@ -46,7 +54,7 @@ def write(settings):
         folder.mkdir(parents=True, exist_ok=True)
     storage = _render(
         templates / f"storage-{settings.storage}.conf.in",
-        {"pg_dsn": settings.pg_dsn},
+        {"pg_dsn": zconfig_value(settings.pg_dsn)},
     )
     values = {
         "var": settings.var,

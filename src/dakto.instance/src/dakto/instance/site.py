@@ -6,9 +6,11 @@ import transaction
 
 from dakto.instance.settings import ADMIN_USER
 from dakto.instance.settings import SITE_ID
+from dakto.instance.settings import SettingsError
 from dakto.policy import DEMO_PROFILE_ID
 from dakto.policy import PROFILE_ID
 from dakto.policy import SITE_LANGUAGE
+from dakto.policy.commands import t
 from dakto.policy.dates import TIMEZONE
 
 
@@ -31,15 +33,15 @@ def open_app(settings):
 
 
 @contextmanager
-def site_transaction(settings):
-    """The site, as the system user, for a command that works on the data.
+def app_transaction(settings):
+    """The Zope application root, as the system user, for a command that
+    works on the data.
 
     Refuses while a server holds the FileStorage; commits when the block ends
     normally, aborts when it raises; closes the database either way.
     """
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
-    from zope.component.hooks import setSite
 
     from dakto.instance import config
 
@@ -49,15 +51,44 @@ def site_transaction(settings):
     app = open_app(settings)
     try:
         newSecurityManager(None, system)
-        portal = app[SITE_ID]
-        setSite(portal)
-        yield portal
+        yield app
         transaction.commit()
     except BaseException:
         transaction.abort()
         raise
     finally:
         app._p_jar.db().close()
+
+
+@contextmanager
+def site_transaction(settings, site_id=None):
+    """The Plone site ``site_id`` (default: ``SITE_ID``) as the current site,
+    in an ``app_transaction``; a missing site stops with a one-line message."""
+    from zope.component.hooks import setSite
+
+    site_id = site_id or SITE_ID
+    with app_transaction(settings) as app:
+        if site_id not in app.objectIds():
+            raise SettingsError(t("There is no site '${site}'.", site=site_id))
+        portal = app[site_id]
+        setSite(portal)
+        yield portal
+
+
+class CommandContext:
+    """What a ``dakto.commands`` command gets (``dakto.policy.commands.Command``)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def site_transaction(self, site_id=None):
+        return site_transaction(self.settings, site_id)
+
+    def app_transaction(self):
+        return app_transaction(self.settings)
+
+    def say(self, text):
+        print(text, flush=True)
 
 
 def ensure_admin(app, settings):
@@ -94,40 +125,17 @@ def ensure_site(app, demo=True):
     return True
 
 
-def apply_mail_settings(portal, settings):
-    """DAKTO_SMTP_HOST/PORT and DAKTO_MAIL_FROM into the site's MailHost and
-    mail settings; an empty variable keeps what the site has."""
-    registry = portal.portal_registry
-    if settings.smtp_host:
-        portal.MailHost.smtp_host = settings.smtp_host
-        portal.MailHost.smtp_port = settings.smtp_port
-        registry["plone.smtp_host"] = settings.smtp_host
-        registry["plone.smtp_port"] = settings.smtp_port
-    if settings.mail_from:
-        registry["plone.email_from_address"] = settings.mail_from
-
-
-def apply_purge_settings(portal, purge_url):
-    """DAKTO_PURGE_URL into plone.cachepurging's settings (empty: keep)."""
-    from zope.component.hooks import setSite
-
-    from dakto.policy.caching.purge import apply_purge_settings as apply
-
-    setSite(portal)
-    apply(portal, purge_url)
-
-
 def prepare(settings):
     """Make sure the admin user and the site exist; close the database."""
     app = open_app(settings)  # zope.conf's product config, before the add-on's modules
+    from dakto.policy.product_config import apply_to_site
     from dakto.policy.security import root as root_lockout
 
     try:
         admin = ensure_admin(app, settings)
         created = ensure_site(app, settings.demo)
         root_lockout.install(app)  # admin's logins counted, locked, audited
-        apply_mail_settings(app[SITE_ID], settings)
-        apply_purge_settings(app[SITE_ID], settings.purge_url)
+        apply_to_site(app[SITE_ID])  # mail and purge settings of the product config
         transaction.commit()
     except BaseException:
         transaction.abort()

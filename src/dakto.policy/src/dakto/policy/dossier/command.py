@@ -8,56 +8,50 @@ RelStorage it runs next to the servers.
 
 from pathlib import Path
 
+from dakto.policy.commands import Command
 from dakto.policy.commands import CommandError
 from dakto.policy.commands import t
+from dakto.policy.commands import translate_message
 
 
-def cmd_import_dossiers(settings, args):
-    from zope.i18n import translate
+class ImportDossiers(Command):
+    help = "import the one-stop system's dossiers from a CSV or JSON file (all or nothing)"
 
-    from dakto.instance.site import site_transaction
-    from dakto.policy.dossier import store
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FILE", help="a .csv or .json file (see the README)")
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise CommandError(t("No such file: ${path}", path=path))
-    suffix = path.suffix.lower().lstrip(".")
-    format = suffix if suffix in ("csv", "json") else None
-    data = path.read_bytes()
-    with site_transaction(settings) as portal:
-        try:
-            result = store.import_data(data, format, portal)
-        except store.ImportRefused as refused:
-            lines = [
-                f"  {LINE()} {line}, {field or '-'}: {translate(message, target_language=_lang())}"
-                for line, field, message in refused.errors[:50]
-            ]
-            raise CommandError(
-                t(
-                    "Nothing was imported: ${count} error(s) in ${path}:",
-                    count=len(refused.errors),
-                    path=path,
-                )
-                + "\n"
-                + "\n".join(lines)
-            ) from None
-    print(
-        t(
-            "Dossiers imported: ${created} new, ${updated} updated, ${unchanged} unchanged.",
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
-        ),
-        flush=True,
-    )
-    return result
+    def run(self, context, args):
+        from dakto.policy.dossier import store
 
-
-def LINE():  # noqa: N802
-    return t("line")
-
-
-def _lang():
-    from dakto.policy.commands import language
-
-    return language()
+        path = Path(args.file)
+        if not path.is_file():
+            raise CommandError(t("No such file: ${path}", path=path))
+        suffix = path.suffix.lower().lstrip(".")
+        format = suffix if suffix in ("csv", "json") else None
+        data = path.read_bytes()
+        with context.site_transaction() as portal:
+            try:
+                result = store.import_data(data, format, portal)
+            except store.ImportRefused as refused:
+                label = t("line")
+                lines = [
+                    f"  {label} {line}, {field or '-'}: {translate_message(message)}"
+                    for line, field, message in refused.errors[:50]
+                ]
+                raise CommandError(
+                    t(
+                        "Nothing was imported: ${count} error(s) in ${path}:",
+                        count=len(refused.errors),
+                        path=path,
+                    )
+                    + "\n"
+                    + "\n".join(lines)
+                ) from None
+        context.say(
+            t(
+                "Dossiers imported: ${created} new, ${updated} updated, ${unchanged} unchanged.",
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
+            )
+        )

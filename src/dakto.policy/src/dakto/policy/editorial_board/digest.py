@@ -8,6 +8,8 @@ documents not online in time. Nothing late, nothing sent.
 
 from plone import api
 
+from dakto.policy.commands import Command
+from dakto.policy.commands import t
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.editorial_board import board
@@ -87,21 +89,21 @@ def send_digest(today=None):
     return count, sent
 
 
-def cmd_digest(settings):
+class Digest(Command):
     """``dakto digest``: open the configured storage, send, commit.
 
     With the default FileStorage the server must be stopped (one process at a
     time); with RelStorage it runs next to the servers (see the README).
     """
-    from dakto.instance.site import apply_mail_settings
-    from dakto.instance.site import site_transaction
-    from dakto.policy.commands import t
 
-    with site_transaction(settings) as portal:
-        apply_mail_settings(portal, settings)
-        count, sent = send_digest()
-    print(
-        t("Late items: ${count}; digest messages sent: ${sent}.", count=count, sent=sent),
-        flush=True,
-    )
-    return count, sent
+    help = "e-mail the editorial board the daily digest of late items (for cron; see deploy/cron/dakto-digest)"
+
+    def run(self, context, args):
+        from dakto.policy.product_config import apply_mail_settings
+
+        with context.site_transaction() as portal:
+            apply_mail_settings(portal)  # the instance's current mail settings
+            count, sent = send_digest()
+        context.say(
+            t("Late items: ${count}; digest messages sent: ${sent}.", count=count, sent=sent)
+        )

@@ -5,6 +5,7 @@ With the default FileStorage the server must be stopped first (one process
 at a time); with RelStorage it runs next to the servers.
 """
 
+from dakto.policy.commands import Command
 from dakto.policy.commands import t
 
 
@@ -18,17 +19,15 @@ def purge_site(portal):
     return purge_expired()
 
 
-def cmd_purge_personal_data(settings):
-    from dakto.instance.site import site_transaction
+class PurgePersonalData(Command):
+    help = "remove personal data from closed items older than the retention period"
 
-    with site_transaction(settings) as portal:
-        counts = purge_site(portal)
-    total = sum(counts.values())
-    print(
-        t(
-            "Personal data removed from ${count} closed item(s) older than the retention period.",
-            count=total,
-        ),
-        flush=True,
-    )
-    return counts
+    def run(self, context, args):
+        with context.site_transaction() as portal:
+            counts = purge_site(portal)
+        context.say(
+            t(
+                "Personal data removed from ${count} closed item(s) older than the retention period.",
+                count=sum(counts.values()),
+            )
+        )
