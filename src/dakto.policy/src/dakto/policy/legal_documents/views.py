@@ -10,7 +10,7 @@ from dakto.policy import _
 from dakto.policy import filetypes
 from dakto.policy.dates import local_date
 from dakto.policy.legal_documents import lookup
-from dakto.policy.legal_documents.status import derive_status
+from dakto.policy.legal_documents.serializers import summary_fields
 from dakto.policy.legal_documents.status import status_of
 from dakto.policy.legal_documents.types import BY_TOKEN
 from dakto.policy.legal_documents.types import DOCUMENT_TYPES
@@ -143,19 +143,18 @@ class LegalDocumentLookup(Helpers, LookupView):
         return Batch(results, lookup.PAGE_SIZE, self.b_start)
 
     def rows(self, batch):
+        """The table's rows: each document's summary fields (``serializers.py``)."""
         for brain in batch:
-            status = derive_status(
-                brain.issue_date, brain.legal_effective, brain.valid_until, brain.partly_expired
-            )
-            doc_type = BY_TOKEN.get(brain.document_type)
+            fields = summary_fields(brain, self.request)
+            status = fields["status"]["token"]
             yield {
                 "url": brain.getURL(),
                 "title": brain.Title,
-                "number": brain.document_number,
+                "number": fields["document_number"],
                 "issued": self.date(brain.issue_date),
-                "type": self.t(doc_type.title) if doc_type else "",
-                "issuer": brain.issuing_body,
-                "abstract": brain.abstract,
+                "type": fields["document_type"]["title"],
+                "issuer": fields["issuing_body"],
+                "abstract": fields["abstract"],
                 "status": self.badge(status),
                 "expired": status == EXPIRED,
             }
