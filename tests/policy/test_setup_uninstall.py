@@ -175,6 +175,12 @@ class TestUninstall:
         assert roles == {"Manager", "Owner"}
         assert uninstalled.acquiredRolesAreUsedBy("View management screens") == "CHECKED"
 
+    def test_previous_versions_permission_back(self, uninstalled):
+        permission = "CMFEditions: Access previous versions"
+        roles = {r["name"] for r in uninstalled.rolesOfPermission(permission) if r["selected"]}
+        assert "Publisher" not in roles
+        assert {"Editor", "Reviewer", "Contributor"} <= roles
+
     def test_user_action_removed(self, uninstalled):
         assert "editorial-dashboard" not in user_action_ids()
         assert "dashboard" in user_action_ids()

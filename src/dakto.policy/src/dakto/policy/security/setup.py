@@ -22,16 +22,13 @@ def install(portal):
     sessions.apply(portal)
 
 
-# Plone's own setting of the permission (CMFPlone profiles/default/rolemap.xml).
-PLONE_ZMI_ROLES = ["Manager", "Owner"]
-
 # The session plugin's properties that ``sessions.apply`` sets.
 SESSION_PROPERTIES = ("timeout", "refresh_interval", "secure", "per_user_keyring")
 
 
 def uninstall(portal):
-    """The add-on's PAS plugins out, Plone's password policy, session
-    settings and ZMI permission back."""
+    """The add-on's PAS plugins out, Plone's password policy and session
+    settings back (the ZMI permission: profiles/uninstall/rolemap.xml)."""
     pas = portal.acl_users
     ours = [
         plugin_id
@@ -49,7 +46,6 @@ def uninstall(portal):
         defaults = type(aq_base(session))  # plone.session's own settings
         for name in SESSION_PROPERTIES:
             setattr(session, name, getattr(defaults, name))
-    portal.manage_permission(ZMI_PERMISSION, PLONE_ZMI_ROLES, acquire=True)
 
 
 # After the workflow's groups are created with their roles: the role audit
