@@ -19,6 +19,10 @@ RENAMED = {
     # links to the file a section moved to
     "zc.buildout (below)": "zc.buildout ([operations.md](operations.md#zcbuildout))",
     'see "Backups and restore"': "see [operations.md](operations.md#backups-and-restore-article-114)",
+    # 4924d29: the dakto command in its own distribution dakto.instance
+    "`demo/` (demo content), `instance/` (the `dakto` command), `profiles/`": "`demo/` (demo content),"
+    " `profiles/`",
+    "(`instance/wsgi.py`, the outermost": "(`dakto.instance`'s `wsgi.py`, the outermost",
     # 7774822: every monkey patch in patches.py
     "`security/powered_by.py` leaves it out": "`patches.py` `without_powered_by`, applied from"
     " `patches.zcml`, leaves it out",
