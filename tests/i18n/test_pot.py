@@ -39,7 +39,7 @@ def test_zcml_and_profiles_are_extracted(from_zcml_and_profiles):
     # behaviour titles (ZCML), profile titles (ZCML), FTI actions (types/*.xml)
     for msgid in (
         "News attribution (source, author, topics, reference news)",
-        "Cổng thông tin điện tử xã/phường/thị trấn (dakto.policy)",
+        "Cổng thông tin điện tử xã/phường/đặc khu (dakto.policy)",
         "Edit",
     ):
         assert msgid in from_zcml_and_profiles

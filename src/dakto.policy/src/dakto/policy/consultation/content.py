@@ -31,7 +31,7 @@ class IDraftDocument(model.Schema):
 
     drafting_body = schema.TextLine(
         title=_("Drafting body"),
-        description=_("The body in charge of drafting, e.g. 'Văn phòng HĐND - UBND thị trấn'."),
+        description=_("The body in charge of drafting, e.g. 'Văn phòng HĐND - UBND xã'."),
         required=True,
     )
     draft_file = NamedBlobFile(

@@ -33,6 +33,10 @@ KINDS = {
 }
 DEFAULT_KIND = COMMUNE
 
+# The centrally-governed cities (thành phố trực thuộc trung ương) since 1 July
+# 2025; every other province is a tỉnh.
+CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+
 BODY_PREFIX = "Ủy ban nhân dân"
 PORTAL_PREFIX = "Trang thông tin điện tử"
 
@@ -68,6 +72,27 @@ def unit_name(body_name, kind):
     return name
 
 
+def unit_place(town, kind):
+    """The place's own name: 'phường Hải Châu' → 'Hải Châu'."""
+    town = _nfc(town)
+    word = kind_word(kind)
+    if town.lower().startswith(word + " "):
+        return town[len(word) :].strip()
+    return town
+
+
+def province_name(province):
+    """The province as written in a sentence: 'Quảng Ngãi' → 'tỉnh Quảng Ngãi',
+    'Đà Nẵng' → 'thành phố Đà Nẵng'; a name that has its word is kept."""
+    province = _nfc(province)
+    lowered = province.lower()
+    if not province or lowered.startswith(("tỉnh ", "thành phố ")):
+        return province
+    if province in CITIES or province.replace("Thành phố ", "") in CITIES:
+        return f"thành phố {province}"
+    return f"tỉnh {province}"
+
+
 def identity_values(body_name, kind, province, domain=None):
     """The identity settings of a new site (registry field name → value).
 
@@ -83,6 +108,9 @@ def identity_values(body_name, kind, province, domain=None):
         "province": _nfc(province),
         "portal_title": f"{PORTAL_PREFIX} {town}",
         "editorial_head": f"Chủ tịch UBND {word}, Trưởng Ban Biên tập",
+        # the national portals only (the footer's default): the province's
+        # portal is added by the site's administrator with its address
+        "related_links": [],
     }
     if domain:
         values["domain"] = _nfc(domain).lower()

@@ -2,6 +2,7 @@
 
 from plone import api
 
+from dakto.policy import DEMO_PROFILE_ID
 from dakto.policy.identity.interfaces import REGISTRY_PREFIX
 from dakto.policy.identity.interfaces import ISiteIdentity
 from dakto.policy.text import nfc
@@ -41,3 +42,21 @@ def identity_record_modified(settings, event):
         return
     if record.fieldName == "portal_title":
         sync_site_title()
+    old = getattr(event, "oldValue", None)
+    if isinstance(old, str) and old != normalised:
+        from dakto.policy.identity.localise import follow_identity
+
+        follow_identity(api.portal.get(), record.fieldName, old, normalised)
+
+
+DEMO_PROFILE = f"profile-{DEMO_PROFILE_ID}"
+
+
+def demo_imported(event):
+    """The demo's texts name the demo commune: on another unit's site they
+    are rewritten with the site's own names (identity/localise.py)."""
+    if getattr(event, "profile_id", None) != DEMO_PROFILE:
+        return
+    from dakto.policy.identity.localise import localise_site
+
+    localise_site(api.portal.get(), get_identity())

@@ -146,7 +146,7 @@ class ILegalDocument(model.Schema):
     )
     issuing_body = schema.TextLine(
         title=_("Issuing body"),
-        description=_("Cơ quan ban hành, e.g. 'UBND thị trấn Đắk Tô', 'HĐND thị trấn Đắk Tô'."),
+        description=_("Cơ quan ban hành, e.g. 'UBND xã Đắk Tô', 'HĐND xã Đắk Tô'."),
         required=True,
         max_length=200,
     )

@@ -54,7 +54,7 @@ class INewsAttribution(model.Schema):
     )
     news_source = schema.TextLine(
         title=_("Source"),
-        description=_("Where the information comes from, e.g. 'UBND thị trấn', 'Báo Kon Tum'."),
+        description=_("Where the information comes from, e.g. 'UBND xã', 'Báo Nhân Dân'."),
         required=False,
     )
     news_author = schema.TextLine(

@@ -121,7 +121,7 @@ class IPerson(model.Schema):
 
     position = schema.TextLine(
         title=_("Position"),
-        description=_("e.g. 'Chủ tịch UBND thị trấn', 'Công chức Tư pháp - Hộ tịch'."),
+        description=_("e.g. 'Chủ tịch UBND xã', 'Công chức Tư pháp - Hộ tịch'."),
         required=True,
     )
 

@@ -18,7 +18,7 @@ from dakto.policy.validation import for_schema
 
 LEAD_IMAGE_WITHOUT_ALT = _(
     "Describe the lead image for people who cannot see it, e.g. "
-    "'Lãnh đạo thị trấn trao quà cho hộ nghèo tại thôn 1'."
+    "'Lãnh đạo xã trao quà cho hộ nghèo tại thôn 1'."
 )
 
 
