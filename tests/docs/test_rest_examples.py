@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "rest-api.md"
 SRC = REPO / "src"
 DOCUMENTED_SITE = "http://127.0.0.1:8080/dakto"
+DOCUMENTED_ROOT = "http://127.0.0.1:8080/"
 PASSWORD = "mat-khau-vi-du-2026"
 # documented user -> (user id, full name, group)
 USERS = {
@@ -200,11 +201,17 @@ def site(functional_class, functional_portal_class):
     transaction.commit()
     RateLimiter.reset_all()
     COUNTERS._failures.clear()
-    return {"url": portal.absolute_url(), "replace": {}}
+    return {
+        "url": portal.absolute_url(),
+        "root": portal.aq_parent.absolute_url(),
+        "id_path": f"/@sites/{portal.getId()}",
+        "replace": {},
+    }
 
 
 def send(site, request):
     url = request["url"].replace(DOCUMENTED_SITE, site["url"])
+    url = url.replace(DOCUMENTED_ROOT, site["root"] + "/").replace("/@sites/dakto", site["id_path"])
     data = request["data"]
     if isinstance(data, str):
         data = data.replace(DOCUMENTED_SITE, site["url"])
