@@ -183,3 +183,22 @@ def test_commands_back_up_and_restore_one_site(tmp_path):
     assert len(refused.stderr.strip().splitlines()) == 1
     other = run_dakto(env, "restore-site", "--site", "xa-khac", str(path))
     assert other.returncode == 2 and "not of 'xa-khac'" in other.stderr
+
+
+def test_archival_export_of_a_given_site(tmp_path):
+    """``dakto export --site ID DIR``: the archival export of that site; an
+    unknown site is a one-line error."""
+    from tests.servers import base_env
+    from tests.servers import free_port
+    from tests.servers import run_dakto
+
+    env = base_env(tmp_path / "var", free_port(), DAKTO_DEMO="0")
+    created = run_dakto(env, "create-site")
+    assert created.returncode == 0, created.stdout + created.stderr
+    exported = run_dakto(env, "export", "--site", "dakto", str(tmp_path / "archive"))
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    info = json.loads((tmp_path / "archive" / "archive.json").read_text(encoding="utf-8"))
+    assert info["site"] == "dakto"
+    missing = run_dakto(env, "export", "--site", "xa-khong-co", str(tmp_path / "other"))
+    assert missing.returncode != 0
+    assert "xa-khong-co" in missing.stderr and "Traceback" not in missing.stderr

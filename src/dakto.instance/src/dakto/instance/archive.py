@@ -43,8 +43,9 @@ def _say(message):
     print(message, flush=True)
 
 
-def _open_site(settings, create=False):
-    """The Zope app and the site, as the system user, with the site's layers."""
+def _open_site(settings, create=False, site_id=SITE_ID):
+    """The Zope app and the site, as the system user, with the site's layers.
+    ``create`` makes the default site only (other sites: ``dakto add-site``)."""
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
     from plone.restapi.interfaces import IPloneRestapiLayer
@@ -62,13 +63,13 @@ def _open_site(settings, create=False):
     config.write(settings)
     app = open_app(settings)
     newSecurityManager(None, system)
-    if SITE_ID not in app.objectIds():
-        if not create:
+    if site_id not in app.objectIds():
+        if not create or site_id != SITE_ID:
             app._p_jar.db().close()
-            raise ArchiveError(t("There is no site '${site}' to export.", site=SITE_ID))
+            raise ArchiveError(t("There is no site '${site}' to export.", site=site_id))
         ensure_site(app, demo=False)
         transaction.commit()
-    site = app[SITE_ID]
+    site = app[site_id]
     setSite(site)
     request = app.REQUEST
     notify(Event(site, request))
@@ -76,7 +77,7 @@ def _open_site(settings, create=False):
     return app, site
 
 
-def export(settings, directory):
+def export(settings, directory, site_id=SITE_ID):
     """Export the published content into ``directory``; return the item count."""
     directory = Path(directory).resolve()
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
@@ -86,7 +87,7 @@ def export(settings, directory):
     from plone.exportimport import interfaces
     from zope.component import getAdapter
 
-    app, site = _open_site(settings)
+    app, site = _open_site(settings, site_id=site_id)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         site_path = "/".join(site.getPhysicalPath())
@@ -112,7 +113,7 @@ def export(settings, directory):
         info = {
             "format": FORMAT,
             "tool": "plone.exportimport",
-            "site": SITE_ID,
+            "site": site_id,
             "site_title": site.title,
             "exported": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "review_state": PUBLISHED,
@@ -164,7 +165,7 @@ def _published(item, obj):
     return obj
 
 
-def import_(settings, directory):
+def import_(settings, directory, site_id=SITE_ID):
     """Import an export into the site (created without demo content if missing)."""
     directory = Path(directory).resolve()
     if (
@@ -187,7 +188,7 @@ def import_(settings, directory):
     from plone.exportimport import interfaces
     from zope.component import getAdapter
 
-    app, site = _open_site(settings, create=True)
+    app, site = _open_site(settings, create=True, site_id=site_id)
     try:
         incomplete = {}
         dropped = set()
@@ -212,7 +213,7 @@ def import_(settings, directory):
 
 def cmd_export(settings, args):
     logging.getLogger("plone.exportimport").setLevel(logging.ERROR)
-    count = export(settings, args.directory)
+    count = export(settings, args.directory, getattr(args, "site", None) or SITE_ID)
     _say(
         t(
             "${count} published items exported to ${path}.",
@@ -224,7 +225,9 @@ def cmd_export(settings, args):
 
 def cmd_import(settings, args):
     logging.getLogger("plone.exportimport").setLevel(logging.ERROR)
-    count, dropped, incomplete = import_(settings, args.directory)
+    count, dropped, incomplete = import_(
+        settings, args.directory, getattr(args, "site", None) or SITE_ID
+    )
     _say(t("${count} items imported into ${url}.", count=count - len(dropped), url=settings.url))
     if dropped or incomplete:
         raise ArchiveError(

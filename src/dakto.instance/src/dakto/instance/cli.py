@@ -147,8 +147,14 @@ ARGUMENTS = {
         (("name",), {"nargs": "?", "metavar": "NAME", "help": "the backup (default: the latest)"}),
         (("--yes",), {"action": "store_true", "help": "do not ask before overwriting"}),
     ),
-    "export": ((("directory",), {"metavar": "DIR", "help": "an empty or new folder"}),),
-    "import": ((("directory",), {"metavar": "DIR", "help": "a folder written by `dakto export`"}),),
+    "export": (
+        (("directory",), {"metavar": "DIR", "help": "an empty or new folder"}),
+        (("--site",), {"metavar": "ID", "default": None, "help": "the site (default: dakto)"}),
+    ),
+    "import": (
+        (("directory",), {"metavar": "DIR", "help": "a folder written by `dakto export`"}),
+        (("--site",), {"metavar": "ID", "default": None, "help": "the site (default: dakto)"}),
+    ),
 }
 
 
