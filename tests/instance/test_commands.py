@@ -205,3 +205,47 @@ def test_purge_personal_data(manager):
 
 def test_digest(manager):
     assert run(manager, "digest") == (None, ["Late items: 0; digest messages sent: 0."])
+
+
+EARLY_READS = """
+import ast, sys
+from dakto.instance import cli
+
+cli.registered_commands()
+
+
+def reads_at_import(module):
+    tree = ast.parse(open(module.__file__, encoding="utf-8").read())
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for node in ast.walk(statement):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("section", "get")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "product_config"
+            ):
+                return True
+    return False
+
+
+loaded = [m for name, m in sorted(sys.modules.items()) if name.startswith("dakto.policy")]
+print([m.__name__ for m in loaded if getattr(m, "__file__", None) and reads_at_import(m)])
+"""
+
+
+def test_loading_the_commands_reads_no_product_config_yet():
+    """`dakto` loads every registered command before Zope has read zope.conf:
+    a module that reads the product config when imported (audit, lockout,
+    antispam: the cluster's shared tables) must not be imported then, or it
+    would keep an empty configuration in that process."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", EARLY_READS], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
