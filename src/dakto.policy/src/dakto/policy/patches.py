@@ -30,10 +30,6 @@ def wrap(scope, original, factory):
     setattr(scope, original, patched)
 
 
-def is_patched(scope, original):
-    return getattr(getattr(scope, original, None), MARK, False)
-
-
 # --- bad input answered 500 (hardening/, tests/bad_input) -------------------
 
 
