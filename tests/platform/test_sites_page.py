@@ -1,4 +1,4 @@
-"""The province administrators' page /@@dakto-sites and the REST service /@sites
+"""The province administrators' page /@@dakto-sites and the REST service /@dakto-sites
 at the Zope root (issue 15): list, add, remove with confirmation and backup."""
 
 import html
@@ -147,7 +147,7 @@ def rest(functional):
     session = requests.Session()
     session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     session.headers["Accept"] = "application/json"
-    return session, functional["app"].absolute_url() + "/@sites"
+    return session, functional["app"].absolute_url() + "/@dakto-sites"
 
 
 def test_rest_service_lists_adds_and_removes(functional, backups):

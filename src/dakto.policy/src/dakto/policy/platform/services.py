@@ -1,10 +1,10 @@
-"""``@sites`` at the Zope root: the administrators' page as a REST service.
+"""``@dakto-sites`` at the Zope root: the administrators' page as a REST service.
 
-- ``GET /@sites``: ``{"items": [{id, name, title, kind, province, domain,
+- ``GET /@dakto-sites``: ``{"items": [{id, name, title, kind, province, domain,
   items, @id}], "items_total": n}``;
-- ``POST /@sites`` ``{"id", "name", "kind", "province", "domain"?, "demo"?}``:
+- ``POST /@dakto-sites`` ``{"id", "name", "kind", "province", "domain"?, "demo"?}``:
   201 with the new site's row (and ``seconds``);
-- ``DELETE /@sites/<id>?confirm=<id>``: backs the site up, removes it, 200
+- ``DELETE /@dakto-sites/<id>?confirm=<id>``: backs the site up, removes it, 200
   with ``{"id", "backup"}``.
 
 Bad input is a 400 with ``{"error": {"type": "BadRequest", "message": ...}}``
@@ -83,7 +83,7 @@ class Get(SitesService):
         for row in rows:
             row["@id"] = f"{self.context.absolute_url()}/{row['id']}"
         return {
-            "@id": f"{self.context.absolute_url()}/@sites",
+            "@id": f"{self.context.absolute_url()}/@dakto-sites",
             "items": rows,
             "items_total": len(rows),
         }
@@ -134,7 +134,7 @@ class Delete(SitesService):
         alsoProvides(self.request, IDisableCSRFProtection)
         if len(self.params) != 1:
             return self.error(
-                400, _("Give the site to remove: DELETE @sites/<id>, with its id again as confirm.")
+                400, _("Give the site to remove: DELETE @dakto-sites/<id>, with its id again as confirm.")
             )
         site_id = self.params[0]
         try:
