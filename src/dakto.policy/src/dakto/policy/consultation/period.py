@@ -6,11 +6,8 @@ closes on 30/11 takes comments until 23:59 on 30/11 in Đắk Tô, whatever the
 server's clock zone.
 """
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from dakto.policy import _
-from dakto.policy.dates import TIMEZONE
+from dakto.policy import dates
 from dakto.policy.dates import day_of
 
 
@@ -27,10 +24,11 @@ STATUS_TITLES = {
 
 def today(now=None):
     """The date in Viet Nam at ``now`` (an aware datetime; default: the current time)."""
-    now = now or datetime.now(tz=ZoneInfo("UTC"))
+    if now is None:
+        return dates.today()
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    return now.astimezone(ZoneInfo(TIMEZONE)).date()
+    return dates.local_day(now)
 
 
 def status(opens, closes, now=None):
