@@ -75,3 +75,37 @@ def test_the_notice_follows_the_body_name(portal, manager):
     text = portal[NOTICE_ID].text.raw
     assert "Ủy ban nhân dân phường Hải Châu (Ban Biên tập Cổng thông tin)" in text
     assert "Đắk Tô" not in text
+
+
+def test_the_demo_files_become_the_wards():
+    """The demo's PDFs (text without diacritics), ODT and plain-text files."""
+    from plone.namedfile.file import NamedBlobFile
+
+    from dakto.policy.identity.localise import Localiser
+    from dakto.policy.identity.localise import _rewrite
+    from dakto.policy.legal_documents.demo import odt_bytes
+    from dakto.policy.procedures.forms import simple_pdf
+    from tests.platform.test_no_foreign_names import document_text
+
+    change = Localiser(replacements(WARD))
+    title = "Quy chế hoạt động của Trang thông tin điện tử thị trấn Đắk Tô"
+    lines = ("UBND thị trấn Đắk Tô, huyện Đắk Tô, tỉnh Kon Tum",)
+    files = [
+        NamedBlobFile(simple_pdf(title, lines), "application/pdf", "qd.pdf"),
+        NamedBlobFile(odt_bytes(title, lines), "application/vnd.oasis.opendocument.text", "qd.odt"),
+        NamedBlobFile("\n".join((title, *lines)).encode(), "text/plain", "qd.txt"),
+    ]
+
+    class Response:
+        def __init__(self, data):
+            self.content, self.headers, self.encoding = data, {}, "utf-8"
+
+    for file in files:
+        assert foreign_names(document_text(Response(file.data))), file.filename
+        new = _rewrite(file, change)
+        assert new is not file and new.filename == file.filename
+        text = document_text(Response(new.data))
+        assert foreign_names(text) == [], (file.filename, text)
+        assert "Hai Chau" in text or "Hải Châu" in text
+    unchanged = NamedBlobFile(simple_pdf("Tờ khai đăng ký khai sinh"), "application/pdf", "tk.pdf")
+    assert _rewrite(unchanged, change) is unchanged

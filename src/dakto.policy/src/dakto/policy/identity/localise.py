@@ -16,8 +16,10 @@ Two kinds of text are created by code and name the body:
   historic legal documents keep the former town's name).
 """
 
+import io
 import re
 import unicodedata
+import zipfile
 
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemata
@@ -95,6 +97,35 @@ def replacements(identity):
     return [(re.compile(pattern), replacement) for pattern, replacement in pairs]
 
 
+def ascii_text(text):
+    """``text`` without diacritics, đ as d, capitals kept (the demo's PDFs)."""
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def ascii_replacements(rules):
+    """The same rules for text written without diacritics."""
+    return [
+        (re.compile(ascii_text(pattern.pattern)), ascii_text(replacement))
+        for pattern, replacement in rules
+    ]
+
+
+class Localiser:
+    """``localiser(text)``: the text in the site's names; ``.ascii(text)``
+    for text without diacritics; files (ODT, PDF, plain text) too."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.ascii_rules = ascii_replacements(rules)
+
+    def __call__(self, text):
+        return localise(text, self.rules)
+
+    def ascii(self, text):
+        return localise(text, self.ascii_rules)
+
+
 def localise(text, rules):
     if not isinstance(text, str) or not text:
         return text
@@ -110,6 +141,8 @@ def _rewrite(value, change):
     if isinstance(value, str):
         new = change(value)
         return value if new == value else new
+    if getattr(change, "ascii", None) and hasattr(value, "contentType") and hasattr(value, "data"):
+        return _rewrite_file(value, change)
     if isinstance(value, RichTextValue):
         raw = change(value.raw)
         if raw == value.raw:
@@ -126,6 +159,48 @@ def _rewrite(value, change):
             return value
         return type(value)(items)
     return value
+
+
+PDF_TEXT = re.compile(rb"\((.*?)(?<!\\)\) Tj")
+
+
+def _rewrite_file(value, change):
+    """A file of the demo with its text in the site's names: plain text,
+    OpenDocument (each XML part), or the demo's one-page PDF (made again)."""
+    data = value.data or b""
+    new = data
+    if data[:4] == b"%PDF":
+        texts = [
+            t.decode("latin-1").replace("\\(", "(").replace("\\)", ")").replace("\\\\", "\\")
+            for t in PDF_TEXT.findall(data)
+        ]
+        changed = [change.ascii(t) for t in texts]
+        if texts and changed != texts:
+            from dakto.policy.procedures.forms import simple_pdf
+
+            new = simple_pdf(changed[0], changed[1:])
+    elif data[:2] == b"PK":
+        new = _rewrite_zip(data, change)
+    elif (value.contentType or "").startswith("text/"):
+        new = change(data.decode("utf-8", "replace")).encode("utf-8")
+    if new == data:
+        return value
+    return type(value)(new, value.contentType, value.filename)
+
+
+def _rewrite_zip(data, change):
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    changed = False
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            if info.filename.endswith(".xml"):
+                new = change(member.decode("utf-8")).encode("utf-8")
+                changed = changed or new != member
+                member = new
+            target.writestr(info, member, compress_type=info.compress_type)
+    return buffer.getvalue() if changed else data
 
 
 def rewrite_object(obj, change):
@@ -160,10 +235,7 @@ def localise_site(portal, identity):
     ``portal`` and its front page text; the number of items changed."""
     if is_demo_unit(identity):
         return 0
-    rules = replacements(identity)
-
-    def change(text):
-        return localise(text, rules)
+    change = Localiser(replacements(identity))
 
     count = 0
     catalog = portal.portal_catalog
