@@ -204,14 +204,14 @@ def site(functional_class, functional_portal_class):
     return {
         "url": portal.absolute_url(),
         "root": portal.aq_parent.absolute_url(),
-        "id_path": f"/@sites/{portal.getId()}",
+        "id_path": f"/@dakto-sites/{portal.getId()}",
         "replace": {},
     }
 
 
 def send(site, request):
     url = request["url"].replace(DOCUMENTED_SITE, site["url"])
-    url = url.replace(DOCUMENTED_ROOT, site["root"] + "/").replace("/@sites/dakto", site["id_path"])
+    url = url.replace(DOCUMENTED_ROOT, site["root"] + "/").replace("/@dakto-sites/dakto", site["id_path"])
     data = request["data"]
     if isinstance(data, str):
         data = data.replace(DOCUMENTED_SITE, site["url"])
