@@ -169,7 +169,8 @@ def share_image(context):
 
 
 class MetadataViewlet(ViewletBase):
-    """DC.* and og:* meta tags; the feed link of a feed section."""
+    """DC.* and og:* meta tags, the description search engines show (the
+    item's summary: DC.description); the feed link of a feed section."""
 
     def update(self):
         super().update()
@@ -179,6 +180,7 @@ class MetadataViewlet(ViewletBase):
         except AttributeError:  # not a content item (a tool, a form's context)
             self.dc = []
         self.og = open_graph(context, self.request, self.dc)
+        self.description = dict(self.dc).get("DC.description", "")
         feed = feed_for(context)
         self.feed = None
         if feed is not None:

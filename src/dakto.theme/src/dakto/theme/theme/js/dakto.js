@@ -48,9 +48,46 @@
       }
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", bind);
-  } else {
+  /* The phone menu for anonymous visitors, who do not load Plone's bundle
+     (Bootstrap's offcanvas): the button opens the panel, the close button
+     and Escape close it. With Plone's bundle (logged in) Bootstrap does it. */
+  function bindMenu() {
+    if (document.querySelector('script[data-bundle="plone"]')) { return; }
+    var toggler = document.querySelector('[data-bs-toggle="offcanvas"]');
+    var panel = toggler && document.querySelector(toggler.getAttribute("data-bs-target"));
+    if (!panel) { return; }
+    toggler.setAttribute("aria-expanded", "false");
+    function open() {
+      panel.classList.add("show");
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-modal", "true");
+      toggler.setAttribute("aria-expanded", "true");
+      panel.focus();
+    }
+    function close() {
+      panel.classList.remove("show");
+      panel.removeAttribute("role");
+      panel.removeAttribute("aria-modal");
+      toggler.setAttribute("aria-expanded", "false");
+      toggler.focus();
+    }
+    toggler.addEventListener("click", open);
+    Array.prototype.forEach.call(
+      panel.querySelectorAll('[data-bs-dismiss="offcanvas"]'),
+      function (button) { button.addEventListener("click", close); }
+    );
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && panel.classList.contains("show")) { close(); }
+    });
+  }
+
+  function start() {
     bind();
+    bindMenu();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
