@@ -211,7 +211,9 @@ def site(functional_class, functional_portal_class):
 
 def send(site, request):
     url = request["url"].replace(DOCUMENTED_SITE, site["url"])
-    url = url.replace(DOCUMENTED_ROOT, site["root"] + "/").replace("/@dakto-sites/dakto", site["id_path"])
+    url = url.replace(DOCUMENTED_ROOT, site["root"] + "/").replace(
+        "/@dakto-sites/dakto", site["id_path"]
+    )
     data = request["data"]
     if isinstance(data, str):
         data = data.replace(DOCUMENTED_SITE, site["url"])
