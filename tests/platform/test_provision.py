@@ -48,6 +48,7 @@ def test_two_sites_in_one_app_each_complete_and_listed(functional):
     app = functional["app"]
     site, seconds = provision.add_site(app, "xa-ngoc-tu", **NGOC_TU)
     assert seconds > 0
+    print(f"provisioning one site: {seconds:.1f} s")
     provision.add_site(app, "phuong-hai-chau", **HAI_CHAU)
     transaction.commit()
     assert_complete(
@@ -129,3 +130,20 @@ def test_remove_without_backup_folder_keeps_the_site(functional):
     with pytest.raises(ProvisionError):
         provision.remove_site(app, "plone", None)
     assert "plone" in app.objectIds()
+
+
+def test_demo_content_in_the_new_sites_own_names(functional):
+    app = functional["app"]
+    site, seconds = provision.add_site(app, "phuong-hai-chau", demo=True, **HAI_CHAU)
+    print(f"provisioning one site with demo content: {seconds:.1f} s")
+    transaction.commit()
+    catalog = site.portal_catalog
+    assert len(catalog.unrestrictedSearchResults(portal_type="News Item")) > 0
+    assert len(catalog.unrestrictedSearchResults(portal_type="LegalDocument")) > 0
+    # The demo did not bring the demo commune's identity back.
+    assert site.portal_registry["dakto.identity.body_name"] == "Ủy ban nhân dân phường Hải Châu"
+    assert site.title == "Trang thông tin điện tử phường Hải Châu"
+    bare = provision.list_sites(app)
+    assert {row["id"]: row["items"] for row in bare}["phuong-hai-chau"] > {
+        row["id"]: row["items"] for row in bare
+    }["plone"]
