@@ -134,7 +134,10 @@ class Delete(SitesService):
         alsoProvides(self.request, IDisableCSRFProtection)
         if len(self.params) != 1:
             return self.error(
-                400, _("Give the site to remove: DELETE @dakto-sites/<id>, with its id again as confirm.")
+                400,
+                _(
+                    "Give the site to remove: DELETE @dakto-sites/<id>, with its id again as confirm."
+                ),
             )
         site_id = self.params[0]
         try:
