@@ -157,3 +157,23 @@ def test_hashed_resources_long_cached(served):
         _, headers, _ = fetch(url)
         age = re.search(r"max-age=(\d+)", headers.get("Cache-Control", ""))
         assert age and int(age.group(1)) >= 86400 * 30, (url, headers.get("Cache-Control"))
+
+
+def test_varnish_keeps_gzip_and_unzips_for_others(served):
+    """deploy/varnish/default.vcl in front: a client that accepts gzip gets the
+    compressed page, one that does not gets it plain, from the same cache."""
+    from tests.caching.proxies import Varnish
+    from tests.caching.proxies import require_program
+
+    require_program("varnishd", "varnish")
+    with Varnish(served.port) as varnish:
+        url = varnish.url + "/dakto" + ARTICLE
+        for _ in range(2):  # a miss, then a hit
+            status, headers, body = fetch(url)
+            assert status == 200
+            assert headers.get("Content-Encoding") == "gzip"
+            assert b"<html" in gzip.decompress(body)
+        status, headers, body = fetch(url, None)
+        assert status == 200
+        assert "Content-Encoding" not in headers
+        assert b"<html" in body
