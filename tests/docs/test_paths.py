@@ -43,7 +43,8 @@ PATH = re.compile(r"\.(py|zcml|xml|pt|sh|vcl|cfg|toml|js|css|csv|json|in|md)$|/$
 def named_paths(text):
     for token in set(re.findall(r"`([^`\s]+)`", text)):
         token = token.split(":")[0]
-        if "/" not in token or not PATH.search(token) or re.search(r"[*<>{}=?|$@]|^/|//", token):
+        # URLs of resources (++theme++…, ++plone++…) and patterns are not files
+        if "/" not in token or not PATH.search(token) or re.search(r"[*<>{}=?|$@+]|^/|//", token):
             continue
         yield token
 
@@ -59,4 +60,5 @@ def test_named_files_exist(path):
 
 
 def test_a_missing_file_is_found():
-    assert list(named_paths("see `workflow/gone.py` and `http://x/y.py`")) == ["workflow/gone.py"]
+    text = "see `workflow/gone.py`, `http://x/y.py` and `++theme++dakto/js/dakto.js`"
+    assert list(named_paths(text)) == ["workflow/gone.py"]
