@@ -130,14 +130,23 @@ def test_a_site_added_is_served_without_a_restart(platform):
     assert "Giới thiệu Phường B" not in before.text
     # B moves to a new domain: the running proxies and Zope serve it there
     setSite(b)
+    # the identity's domain changed (the control panel, provisioning): the host
+    # map follows by itself
     b.portal_registry[f"{REGISTRY_PREFIX}.domain"] = "xa-moi.quangngai.gov.vn"
     setSite(None)
-    assert hosts.sync(app) == {HOST_A: "plone", "xa-moi.quangngai.gov.vn": "phuong-b"}
+    assert hosts.mapping(app) == {HOST_A: "plone", "xa-moi.quangngai.gov.vn": "phuong-b"}
     transaction.commit()
     moved = get(platform, "xa-moi.quangngai.gov.vn")
     assert moved.status_code == 200 and "Giới thiệu Phường B" in moved.text
     registry = b.portal_registry
     assert registry[f"{hosts.PURGE_PREFIX}domains"] == ("https://xa-moi.quangngai.gov.vn:443",)
+    assert registry[f"{hosts.PURGE_PREFIX}cachingProxies"] == (platform["varnish"].url,)
+    # a removed site leaves the host map
+    setSite(b)  # as provision.remove_site: its content's subscribers use its tools
+    app.manage_delObjects(["phuong-b"])
+    setSite(None)
+    assert hosts.mapping(app) == {HOST_A: "plone"}
+    transaction.commit()
 
 
 # --- the real cluster: deploy/cluster.sh with three sites on RelStorage ------

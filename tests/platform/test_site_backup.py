@@ -13,6 +13,13 @@ from dakto.policy.platform import site_backup
 from dakto.policy.platform.site_backup import SiteBackupError
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """The messages in English for these tests (Vietnamese by default:
+    test_messages_are_vietnamese_by_default)."""
+    monkeypatch.setenv("DAKTO_LANG", "en")
+
+
 @pytest.fixture
 def two_sites(functional):
     """Site A (the layer's portal, with the policy) and site B (a bare Plone
@@ -104,6 +111,12 @@ def test_the_backup_holds_the_site_only(two_sites, tmp_path):
     oids, _blobs = site_backup.scan(site_backup.export_site(app, b, tmp_path))
     assert app._p_oid not in oids and app[a]._p_oid not in oids
     assert app[b]._p_oid in oids
+
+
+def test_messages_are_vietnamese_by_default(monkeypatch, tmp_path):
+    monkeypatch.delenv("DAKTO_LANG")
+    with pytest.raises(SiteBackupError, match="Không có tệp"):
+        site_backup.read_manifest(tmp_path / "missing.zexp")
 
 
 def test_bad_files_get_a_clear_error(two_sites, tmp_path):

@@ -84,12 +84,27 @@ def set_purge_domain(site, domain, scheme=SCHEME, port=PORT):
     registry[f"{PURGE_PREFIX}domains"] = (f"{scheme}://{domain}:{port}",) if domain else ()
 
 
+def _proxies(sites):
+    """The caching proxies the deployment's sites purge (the first site's that
+    has some: every site of one deployment purges the same Varnish)."""
+    for site in sites:
+        registry = site._getOb("portal_registry", None)
+        if registry is not None and f"{PURGE_PREFIX}cachingProxies" in registry.records:
+            value = registry.get(f"{PURGE_PREFIX}cachingProxies") or ()
+            if value:
+                return tuple(value)
+    return ()
+
+
 def sync(app, scheme=SCHEME, port=PORT, proxies=None):
     """Write the root's host map from every site's domain; point each site's
-    purges at its domain (and, ``proxies`` given, at those caching proxies,
-    purging on). Returns ``{host: site_id}``. Call it after a site is added,
-    removed or its domain changed (the caller commits)."""
+    purges at its domain and at the caching proxies (``proxies``, default:
+    those another site of the deployment purges), purging on. Returns
+    ``{host: site_id}``. Runs by itself when a site's domain record changes
+    or a site is removed (:func:`domain_changed`, :func:`site_removed`); the
+    caller commits."""
     sites = sorted(_sites(app), key=lambda site: site.getId())
+    proxies = tuple(proxies or ()) or _proxies(sites)
     wanted = {}
     for site in sites:
         domain = domain_of(site)
@@ -111,6 +126,28 @@ def sync(app, scheme=SCHEME, port=PORT, proxies=None):
             site.portal_registry[f"{PURGE_PREFIX}cachingProxies"] = tuple(proxies)
             site.portal_registry[f"{PURGE_PREFIX}enabled"] = True
     return wanted
+
+
+def domain_changed(event):
+    """A site's ``domain`` record changed (provisioning, the identity control
+    panel): the host map follows, in the same transaction."""
+    record = getattr(event, "record", None)
+    if getattr(record, "__name__", None) != f"{REGISTRY_PREFIX}.domain":
+        return
+    from zope.component.hooks import getSite
+
+    site = getSite()
+    if site is None or not hasattr(site, "getPhysicalRoot"):
+        return
+    app = site.getPhysicalRoot()
+    sync(app)
+
+
+def site_removed(site, event):
+    """A site removed: its host line goes (another site may take the domain)."""
+    parent = getattr(event, "oldParent", None)
+    if parent is not None and getattr(parent, VHM_ID, None) is not None:
+        sync(parent)
 
 
 class SyncHosts:
