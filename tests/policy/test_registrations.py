@@ -43,6 +43,7 @@ EXPECTED_SETUPS = [
     "editing",
     "identity",
     "structure",
+    "accessibility",
     "feedback",
     "forms",
     "personal_data",

@@ -254,6 +254,7 @@ def follow_identity(portal, name, old, new):
     install created that contain ``old`` get ``new``."""
     if name not in FOLLOWED or not old or not new or old == new:
         return 0
+    from dakto.policy.accessibility.statement import STATEMENT_ID
     from dakto.policy.personal_data.interfaces import NOTICE_ID
 
     old, new = _nfc(old), _nfc(new)
@@ -262,7 +263,7 @@ def follow_identity(portal, name, old, new):
         return text.replace(old, new) if old in text else text
 
     count = 0
-    for item_id in (NOTICE_ID,):
+    for item_id in (NOTICE_ID, STATEMENT_ID):
         obj = portal.get(item_id) if hasattr(portal, "get") else None
         if obj is not None and rewrite_object(obj, change):
             obj.reindexObject()

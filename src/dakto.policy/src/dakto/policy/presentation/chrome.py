@@ -10,8 +10,10 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.base.interfaces import IPloneSiteRoot
 from plone.memoize import ram
 from Products.CMFCore.interfaces import IFolderish
+from zope.component.hooks import getSite
 
 from dakto.policy import _
+from dakto.policy.accessibility.statement import statement_url
 from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
@@ -65,6 +67,7 @@ class FooterViewlet(ViewletBase):
         self.links = related_links(
             getattr(identity, "related_links", None) or DEFAULT_RELATED_LINKS
         )
+        self.accessibility_url = statement_url(getSite())
 
 
 class DatesViewlet(ViewletBase):

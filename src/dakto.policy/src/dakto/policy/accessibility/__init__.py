@@ -1,0 +1,1 @@
+"""The accessibility statement page (issue 17, point 7)."""
