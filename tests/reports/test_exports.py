@@ -40,7 +40,7 @@ def test_page_exports_and_ranking(portal):
     # The page: a chart per section with numbers, and the same numbers in tables.
     html = view(portal, "activity-report", start=start, end=end)()
     assert portal.REQUEST.response.getStatus() == 200
-    assert html.count('role="img"') == 7  # every section with a chart series
+    assert html.count('role="img"') == 8  # every section with a chart series
     assert '<title id="chart-articles_by_section-title">' in html
     assert "Kinh tế: 2; Văn hóa - Xã hội: 2" in html  # the chart's <desc>
     assert '<th scope="col"' in html and '<th scope="row">Kinh tế</th>' in html
@@ -59,7 +59,7 @@ def test_page_exports_and_ranking(portal):
     assert any(p.startswith("Thị trấn Đắk Tô, ") for p in paragraphs[:5])
     assert any("01/01/2026" in p and "30/06/2026" in p for p in paragraphs[:7])
     headings = [teletype.extractText(h) for h in document.text.getElementsByType(odftext.H)]
-    assert len(headings) == 11 and headings[0].startswith("1. ")
+    assert len(headings) == 12 and headings[0].startswith("1. ")
     grids = document.text.getElementsByType(odftable.Table)
     summary = odf_rows(grids[0])
     assert [row[1] for row in summary[1:]] == ["4", "4", "5", "1", "2", "1", "2", "1"]
@@ -71,7 +71,7 @@ def test_page_exports_and_ranking(portal):
     # ODS: one sheet a section, the header lines then the table.
     data = view(portal, "activity-report", start=start, end=end, format="ods")()
     sheets = opendocument.load(io.BytesIO(data)).spreadsheet.getElementsByType(odftable.Table)
-    assert len(sheets) == 11
+    assert len(sheets) == 12
     rows = odf_rows(sheets[2])  # articles by month
     assert rows[0] == ["ỦY BAN NHÂN DÂN THỊ TRẤN ĐẮK TÔ"]
     months = [row for row in rows if len(row) > 1 and row[0].endswith("/2026")]
@@ -89,13 +89,13 @@ def test_page_exports_and_ranking(portal):
     # XLSX: the same cells, numbers as numbers.
     data = view(portal, "activity-report", start=start, end=end, format="xlsx")()
     workbook = load_workbook(io.BytesIO(data))
-    assert len(workbook.sheetnames) == 11
+    assert len(workbook.sheetnames) == 12
     sheet = workbook[workbook.sheetnames[4]]  # received by channel
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0][0] == "ỦY BAN NHÂN DÂN THỊ TRẤN ĐẮK TÔ"
     totals = [row for row in values if row[1:6] == (4, 3, 2, 1, 1) or row[1:6] == [4, 3, 2, 1, 1]]
     assert len(totals) == 1
-    feedback = [list(r) for r in workbook[workbook.sheetnames[5]].iter_rows(values_only=True)]
+    feedback = [list(r) for r in workbook[workbook.sheetnames[6]].iter_rows(values_only=True)]
     # the page counts lateness today (29/11/2026 here): f4 is late too
     assert [r[1] for r in feedback if isinstance(r[1], int)] == [5, 2, 1, 3, 1, 2]
 

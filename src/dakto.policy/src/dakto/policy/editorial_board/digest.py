@@ -4,6 +4,11 @@ One message to each member of the reviewers', publishers' and
 administrators' groups listing: intake entries past their approval deadline,
 items waiting for review or for publication past their deadline, legal
 documents not online in time. Nothing late, nothing sent.
+
+The morning after a working day on which nothing was published (Article 8.1
+"cập nhật thông tin hàng ngày", see ``daily.py``), the digest says so and
+also goes to the head of the board (``HEAD_OF_BOARD_GROUP``), even when
+nothing else is late.
 """
 
 from plone import api
@@ -13,10 +18,12 @@ from dakto.policy.commands import t
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.editorial_board import board
+from dakto.policy.editorial_board import daily
 from dakto.policy.editorial_board import deadlines
 from dakto.policy.editorial_board.notifications import group_addresses
 from dakto.policy.editorial_board.notifications import send
 from dakto.policy.workflow.names import ADMINISTRATORS_GROUP
+from dakto.policy.workflow.names import HEAD_OF_BOARD_GROUP
 from dakto.policy.workflow.names import PENDING_REVIEW
 from dakto.policy.workflow.names import PUBLISHERS_GROUP
 from dakto.policy.workflow.names import REVIEWED
@@ -61,8 +68,20 @@ def late_items(today=None, rules=None):
     return {heading: lines for heading, lines in sections.items() if lines}
 
 
-def digest_body(sections, today):
-    parts = [f"Kính gửi Ban Biên tập,\n\nCác việc quá hạn tính đến ngày {local_date(today)}:"]
+def missed_day_text(day):
+    return (
+        f"Ngày làm việc {local_date(day)} không có tin, bài nào được xuất bản "
+        f"(Quy chế, Điều 8.1: cập nhật thông tin hàng ngày; TT 26/2009: ít nhất "
+        f"một lần mỗi ngày làm việc)."
+    )
+
+
+def digest_body(sections, today, missed=None):
+    parts = ["Kính gửi Ban Biên tập,"]
+    if missed is not None:
+        parts.append(f"\n{missed_day_text(missed)}")
+    if sections:
+        parts.append(f"\nCác việc quá hạn tính đến ngày {local_date(today)}:")
     for heading, lines in sections.items():
         parts.append(f"\n{heading} ({len(lines)}):")
         parts.extend(f"  - {line}" for line in lines)
@@ -77,15 +96,20 @@ def send_digest(today=None):
     today = today or deadlines.today()
     sections = late_items(today)
     count = sum(len(lines) for lines in sections.values())
-    if not count:
+    missed = daily.missed_yesterday(today)
+    if not count and missed is None:
         return 0, 0
+    groups = RECIPIENT_GROUPS + ((HEAD_OF_BOARD_GROUP,) if missed is not None else ())
     recipients = []
-    for group in RECIPIENT_GROUPS:
+    for group in groups:
         for address in group_addresses(group):
             if address not in recipients:
                 recipients.append(address)
-    subject = f"[Ban Biên tập] {count} việc quá hạn — {local_date(today)}"
-    sent = send(recipients, subject, digest_body(sections, today))
+    if count:
+        subject = f"[Ban Biên tập] {count} việc quá hạn — {local_date(today)}"
+    else:
+        subject = f"[Ban Biên tập] Không có tin, bài xuất bản ngày {local_date(missed)}"
+    sent = send(recipients, subject, digest_body(sections, today, missed))
     return count, sent
 
 

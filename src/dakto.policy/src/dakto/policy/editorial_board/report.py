@@ -4,12 +4,14 @@ and articles received by channel."""
 
 from collections import Counter
 from collections import OrderedDict
+from datetime import timedelta
 
 from plone import api
 from zope.interface import implementer
 
 from dakto.policy import _
 from dakto.policy.editorial_board import board
+from dakto.policy.editorial_board import daily
 from dakto.policy.editorial_board import deadlines
 from dakto.policy.editorial_board.content import CHANNELS
 from dakto.policy.interfaces import IReportSection
@@ -148,6 +150,53 @@ def intake_by_channel(period, rules, today):
     )
 
 
+# --- daily updates (Article 8.1) ------------------------------------------------------
+
+
+def daily_updates(period, rules, today):
+    """Per month: the working days counted and those without any publication."""
+    rows, total_days, total_missed = [], 0, 0
+    for month in period.months():
+        first, following = deadlines.month_bounds(month)
+        first, last = daily.counted_days(
+            max(first, period.start), min(following - timedelta(days=1), period.end), today
+        )
+        if last < first:
+            counted, missed = 0, []
+        else:
+            counted = daily.working_days(first, last, rules.holidays)
+            missed = daily.days_without_publication(first, last, rules.holidays, today)
+        total_days += counted
+        total_missed += len(missed)
+        rows.append(
+            [
+                month_label(month),
+                counted,
+                counted - len(missed),
+                len(missed),
+                ", ".join(f"{day:%d/%m}" for day in missed),
+            ]
+        )
+    return section(
+        "daily_updates",
+        _("Daily updates: working days without a publication"),
+        [
+            _("Month"),
+            _("Working days"),
+            _("Working days with a publication"),
+            _("Working days without a publication"),
+            _("Days without a publication"),
+        ],
+        rows,
+        footer=[_("Total"), total_days, total_days - total_missed, total_missed, ""],
+        chart=(0, 3),
+        note=_(
+            "Article 8.1 and TT 26/2009: the site is updated at least once every working "
+            "day (Saturdays, Sundays and the board's holidays are not working days)."
+        ),
+    )
+
+
 @implementer(IReportSection)
 class EditorialBoardReport:
     after = ()
@@ -160,6 +209,7 @@ class EditorialBoardReport:
             articles_by_month(brains, period),
             articles_by_member(period, rules),
             intake_by_channel(period, rules, today),
+            daily_updates(period, rules, today),
         ]
 
     def summary(self, parts):

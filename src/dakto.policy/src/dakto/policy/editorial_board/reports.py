@@ -7,6 +7,7 @@ from plone import api
 
 from dakto.policy import _
 from dakto.policy.editorial_board import board
+from dakto.policy.editorial_board import daily
 from dakto.policy.editorial_board import deadlines
 from dakto.policy.editorial_board.content import CHANNEL_TITLES
 from dakto.policy.lookup_service import single
@@ -167,6 +168,10 @@ def dashboard(user=None, today=None):
     result["legal_late"] = [legal_item(e) for e in late]
     result["legal_due_soon"] = [legal_item(e) for e in soon]
     result["legal_published_late"] = [legal_item(e) for e in published_late]
+    # Article 8.1: the working days of this month, until yesterday, without a publication
+    result["days_without_publication"] = [
+        iso(day) for day in daily.this_month(today, rules.holidays)
+    ]
     return result
 
 
