@@ -81,7 +81,7 @@ def check_articles_received_by_channel(report):
 
 def check_feedback(report):
     rows, _footer = plain(report["feedback"])
-    assert [row[1] for row in rows] == [5, 2, 1, 2, 1, 2]
+    assert [row[1] for row in rows] == [5, 2, 1, 2, 1, 2, 0]
     rows, footer = plain(report["feedback_by_topic"])
     assert rows == [
         ["Land and housing", 2, 0, 1],

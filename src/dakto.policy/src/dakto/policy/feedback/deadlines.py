@@ -6,6 +6,13 @@ Viet Nam's calendar with the public holidays of the registry).
 - forwarded: answer within ``answer_days`` (15) of RECEIPT (NĐ 43/2011 Art. 17);
 - answered: publish as Q&A or close within ``publish_days`` of the answer.
 
+Within the answer deadline the citizen must be told the answer, or that the
+matter is being handled and when to expect the answer (a progress notice,
+``progress.py``): ``informed_on`` is the day the citizen was first told
+either, the one rule the report and the dashboard use for "on time".
+A progress notice moves the forwarded step's deadline to the expected day
+it announced (never earlier than the legal deadline).
+
 Final states have no deadline. ``step_deadline(obj)`` is indexed as
 ``feedback_deadline`` (a DateIndex, the deadline day at 00:00 Viet Nam
 time); ``late_feedback()`` lists the items whose deadline has passed.
@@ -54,7 +61,9 @@ def step_deadline(obj):
     if state == names.CLASSIFIED:
         return calendar.add_working_days(state_entered(obj), setting("forward_days"), holidays)
     if state == names.FORWARDED:
-        return calendar.add_working_days(obj.created(), setting("answer_days"), holidays)
+        due = calendar.add_working_days(obj.created(), setting("answer_days"), holidays)
+        promised = [n["expected"] for n in progress_notices(obj)]
+        return max([due, *promised])
     if state == names.ANSWERED:
         return calendar.add_working_days(state_entered(obj), setting("publish_days"), holidays)
     return None
@@ -63,6 +72,38 @@ def step_deadline(obj):
 def answer_deadline(obj):
     """The legal deadline to answer (15 working days from receipt)."""
     return calendar.add_working_days(obj.created(), setting("answer_days"), calendar.holidays())
+
+
+def progress_notices(obj):
+    """The progress notices sent to the citizen, oldest first (``progress.py``):
+    dicts with ``time`` (DateTime), ``actor``, ``text`` and ``expected`` (a date)."""
+    return tuple(getattr(obj, "progress_notices", None) or ())
+
+
+def answered_at(obj):
+    """When the item was first answered (a DateTime), or None."""
+    return next(
+        (e.get("time") for e in history(obj) if e.get("review_state") == names.ANSWERED), None
+    )
+
+
+def informed_on(obj):
+    """The day (Viet Nam) the citizen was first told the answer or the
+    progress with an expected date; None if not yet."""
+    times = [answered_at(obj), *(n["time"] for n in progress_notices(obj))]
+    days = [calendar.local_day(t) for t in times if t is not None]
+    return min(days) if days else None
+
+
+def informed_late(obj, today=None):
+    """NĐ 43/2011 Art. 17: told the answer or the progress after the answer
+    deadline, or not told at all while the deadline has passed (open items)."""
+    due = answer_deadline(obj)
+    told = informed_on(obj)
+    if told is not None:
+        return told > due
+    state = api.content.get_state(obj, default=None)
+    return state in names.OPEN_STATES and (today or calendar.today()) > due
 
 
 #: the start of a day in Viet Nam as a DateTime (``dates.as_DateTime``)

@@ -9,32 +9,30 @@ from zope.interface import implementer
 
 from dakto.policy import _
 from dakto.policy.feedback import names
-from dakto.policy.feedback.deadlines import answer_deadline
-from dakto.policy.feedback.deadlines import history
+from dakto.policy.feedback.deadlines import answered_at
+from dakto.policy.feedback.deadlines import informed_late
+from dakto.policy.feedback.deadlines import informed_on
+from dakto.policy.feedback.deadlines import progress_notices
 from dakto.policy.feedback.vocabularies import TOPICS
 from dakto.policy.interfaces import IReportSection
 from dakto.policy.reports.model import catalog as _catalog
 from dakto.policy.reports.model import section
 from dakto.policy.reports.model import unrestricted_object as _object
-from dakto.policy.reports.period import as_date
 from dakto.policy.text import fold
 
 
 def _feedback_facts(obj, today):
+    # On time: the answer, or a progress notice with the expected date, within
+    # the deadline (NĐ 43/2011 Art. 17; the rule is deadlines.informed_late).
     state = api.content.get_state(obj, default=None)
-    answered = next(
-        (e.get("time") for e in history(obj) if e.get("review_state") == names.ANSWERED), None
-    )
-    due = answer_deadline(obj)
-    if answered is not None:
-        late = as_date(answered) > due
-    else:
-        late = state in names.OPEN_STATES and today > due
+    answered = answered_at(obj)
+    late = informed_late(obj, today)
     return {
         "topic": obj.topic,
         "forwarded_to": obj.forwarded_to,
         "answered": answered is not None,
-        "on_time": answered is not None and not late,
+        "notified": bool(progress_notices(obj)),
+        "on_time": informed_on(obj) is not None and not late,
         "late": late,
         "rejected": state == names.REJECTED,
         "open": answered is None and state in names.OPEN_STATES,
@@ -67,12 +65,16 @@ def feedback_sections(period, today):
         [
             [_("Received"), len(facts)],
             [_("Answered"), count("answered")],
-            [_("Answered within the deadline"), count("on_time")],
+            [_("Answered, or told of the progress, within the deadline"), count("on_time")],
             [_("Late (answered late, or unanswered past the deadline)"), count("late")],
             [_("Rejected"), count("rejected")],
             [_("Not answered yet"), count("open")],
+            [_("Told of the progress (progress notice)"), count("notified")],
         ],
-        note=_("Deadline to answer: 15 working days from receipt (NĐ 43/2011, Article 17)."),
+        note=_(
+            "Deadline to answer, or to tell the progress with the expected date: 15 working "
+            "days from receipt (NĐ 43/2011, Article 17)."
+        ),
     )
     by_topic = []
     for token, title in TOPICS.items():

@@ -12,6 +12,7 @@ from dakto.policy.feedback import codes
 from dakto.policy.feedback import names
 from dakto.policy.feedback.deadlines import answer_deadline
 from dakto.policy.feedback.deadlines import history
+from dakto.policy.feedback.deadlines import progress_notices
 from dakto.policy.feedback.deadlines import state_entered
 
 
@@ -98,4 +99,9 @@ def status_info(obj, request):
         "rejection_reason": (obj.rejection_reason or None) if state == names.REJECTED else None,
         "published_in_qa": qa_url,
         "history": steps,
+        # what the citizen was told while waiting (NĐ 43/2011 Art. 17)
+        "progress_notices": [
+            {"date": _iso(n["time"]), "text": n["text"], "expected": _iso(n["expected"])}
+            for n in progress_notices(obj)
+        ],
     }

@@ -307,6 +307,26 @@ class FeedbackView(BrowserView):
             )
         return rows
 
+    def progress_notices(self):
+        from dakto.policy.feedback.deadlines import progress_notices
+
+        return [
+            {
+                "time": local_datetime(n["time"]),
+                "actor": n.get("actor") or "",
+                "text": n["text"],
+                "expected": local_date(n["expected"]),
+            }
+            for n in progress_notices(self.context)
+        ]
+
+    def may_send_notice(self):
+        from dakto.policy.feedback.progress import NOTICE_STATES
+
+        return api.content.get_state(self.context, default=None) in NOTICE_STATES and (
+            api.user.has_permission("Review portal content", obj=self.context)
+        )
+
     def consent(self):
         record = self.context.consent or {}
         return {
@@ -347,3 +367,46 @@ class AttachmentView(BrowserView):
 
         set_headers(attachment, self.request.response, filename=attachment.filename)
         return stream_data(attachment)
+
+
+class ProgressNoticeView(BrowserView):
+    """``@@thong-bao-tien-do``: tell the citizen the matter is being handled
+    and when to expect the answer (``progress.py``; Review portal content)."""
+
+    template = ViewPageTemplateFile("templates/progress.pt")
+
+    def __call__(self):
+        from plone.protect import CheckAuthenticator
+
+        from dakto.policy.feedback import progress
+
+        self.errors = {}
+        self.values = {}
+        form = self.request.form
+        if self.request.method == "POST" and "form.submitted" in form:
+            CheckAuthenticator(self.request)
+            self.values = {k: form.get(k) for k in ("text", "expected")}
+            clean, errors = progress.validate(self.context, form.get("text"), form.get("expected"))
+            if errors:
+                self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
+                self.request.response.setStatus(400)
+            else:
+                mailed = progress.add(self.context, clean["text"], clean["expected"])
+                message = (
+                    _("The progress notice was saved and mailed to the sender.")
+                    if mailed
+                    else _("The progress notice was saved; it was not mailed (no e-mail address).")
+                )
+                api.portal.show_message(message, request=self.request)
+                self.request.response.redirect(f"{self.context.absolute_url()}/@@feedback-view")
+                return ""
+        return self.template()
+
+    def value(self, name):
+        value = self.values.get(name)
+        return value if isinstance(value, str) else ""
+
+    def answer_due(self):
+        from dakto.policy.feedback.deadlines import answer_deadline
+
+        return local_date(answer_deadline(self.context))
