@@ -1,0 +1,34 @@
+"""Issue 16: an anonymous visitor loads no Plone bundle (no Bootstrap), yet the
+phone menu opens and closes (dakto.js), and a logged-in user's page still
+runs Plone's patterns."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
+
+from tests.browser import chromium
+
+
+PHONE = (360, 800)
+
+
+def test_phone_menu_without_plone_bundle(site, browser):
+    browser.delete_all_cookies()
+    chromium.set_width(browser, PHONE)
+    browser.get(site)
+    assert not browser.find_elements(By.CSS_SELECTOR, 'script[data-bundle="plone"]')
+    panel = browser.find_element(By.ID, "offcanvasNavbar")
+    toggler = browser.find_element(By.CSS_SELECTOR, ".navbar-toggler")
+    assert not panel.is_displayed()
+    assert toggler.get_attribute("aria-expanded") == "false"
+    toggler.click()
+    WebDriverWait(browser, 10).until(lambda b: panel.is_displayed())
+    assert toggler.get_attribute("aria-expanded") == "true"
+    assert browser.find_element(By.ID, "portal-globalnav").is_displayed()
+    panel.send_keys(Keys.ESCAPE)
+    WebDriverWait(browser, 10).until(lambda b: not panel.is_displayed())
+    assert toggler.get_attribute("aria-expanded") == "false"
+    toggler.click()
+    WebDriverWait(browser, 10).until(lambda b: panel.is_displayed())
+    panel.find_element(By.CSS_SELECTOR, "[data-bs-dismiss='offcanvas']").click()
+    WebDriverWait(browser, 10).until(lambda b: not panel.is_displayed())
