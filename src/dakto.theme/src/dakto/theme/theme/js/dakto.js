@@ -4,6 +4,7 @@
   "use strict";
   var SIZES = [100, 112.5, 125, 150];
   var root = document.documentElement;
+  root.classList.add("dakto-js");
 
   function load(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
