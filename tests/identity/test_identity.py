@@ -33,6 +33,14 @@ def test_site_title_follows_portal_name(portal):
     )
 
 
+def test_mails_are_sent_in_the_bodys_name(portal):
+    assert api.portal.get_registry_record("plone.email_from_name") == "Ủy ban nhân dân xã Đắk Tô"
+    api.portal.set_registry_record("dakto.identity.body_name", "Ủy ban nhân dân phường Hải Châu")
+    assert (
+        api.portal.get_registry_record("plone.email_from_name") == "Ủy ban nhân dân phường Hải Châu"
+    )
+
+
 def test_values_are_stored_nfc(portal):
     decomposed = unicodedata.normalize("NFD", "  Ủy ban nhân dân xã Đắk Rơ Nga ")
     api.portal.set_registry_record("dakto.identity.body_name", decomposed)

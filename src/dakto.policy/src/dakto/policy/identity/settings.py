@@ -15,9 +15,13 @@ def get_identity():
 
 
 def sync_site_title(portal=None):
-    """Make Plone's site title the portal name from the identity settings."""
+    """Make Plone's site title the portal name, and the name its mails are
+    sent by the body's name, from the identity settings."""
     portal = portal or api.portal.get()
-    title = get_identity().portal_title
+    identity = get_identity()
+    if identity.body_name:
+        api.portal.set_registry_record("plone.email_from_name", identity.body_name)
+    title = identity.portal_title
     if not title:
         return
     api.portal.set_registry_record("plone.site_title", title)
@@ -40,7 +44,7 @@ def identity_record_modified(settings, event):
     if normalised != record.value:
         record.value = normalised  # fires this handler once more, then stops
         return
-    if record.fieldName == "portal_title":
+    if record.fieldName in ("portal_title", "body_name"):
         sync_site_title()
     old = getattr(event, "oldValue", None)
     if isinstance(old, str) and old != normalised:
