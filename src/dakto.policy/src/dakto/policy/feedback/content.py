@@ -12,6 +12,7 @@ from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from zope import schema
+from zope.interface import Invalid
 from zope.interface import implementer
 
 from dakto.policy import _
@@ -32,6 +33,14 @@ SENDER_FIELDS = names.PERSONAL_FIELDS
 PERSONAL_DATA_PERMISSION_ID = permissions.VIEW_PERSONAL_DATA_ID
 
 
+def not_in_the_future(value):
+    from dakto.policy.dates import today
+
+    if value is not None and value > today():
+        raise Invalid(_("The date received cannot be after today."))
+    return True
+
+
 class IFeedback(model.Schema):
     title = schema.TextLine(title=_("Subject"), max_length=MAX_SUBJECT, required=True)
     content = schema.Text(title=_("Content"), max_length=MAX_CONTENT, required=True)
@@ -43,6 +52,22 @@ class IFeedback(model.Schema):
         description=_("Feedback, petition or question: set when the item is classified."),
         vocabulary="dakto.policy.feedback_purposes",
         required=False,
+    )
+
+    channel = schema.Choice(
+        title=_("Received through"),
+        vocabulary="dakto.policy.feedback_channels",
+        default="web",
+        required=True,
+    )
+    received_on = schema.Date(
+        title=_("Date received"),
+        description=_(
+            "For feedback received in person, by phone, by letter or by Zalo: the answer "
+            "deadline counts from this day. Empty: the day the item was entered."
+        ),
+        required=False,
+        constraint=not_in_the_future,
     )
 
     model.fieldset(
@@ -91,6 +116,8 @@ class IFeedback(model.Schema):
 @implementer(IFeedback)
 class Feedback(Item):
     tracking_code = None
+    channel = None  # vocabularies.CHANNELS; "web" for the public form and REST
+    received_on = None  # a date; None: the day it was created
     consent = None  # personal_data.consent.record_consent(...)
     attachments = ()  # tuple of NamedBlobFile
     personal_data_erased = None  # ISO time when erased

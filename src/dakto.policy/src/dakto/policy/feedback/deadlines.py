@@ -1,6 +1,10 @@
 """The deadline of each step, in working days (``editorial_board.deadlines``:
 Viet Nam's calendar with the public holidays of the registry).
 
+Receipt is the day the item was received (``received``: the date staff
+entered for feedback received in person, by phone, by letter or by Zalo;
+otherwise the day it was stored).
+
 - received: classify within ``classify_days`` of receipt;
 - classified: forward within ``forward_days`` of classification;
 - forwarded: answer within ``answer_days`` (15) of RECEIPT (NĐ 43/2011 Art. 17);
@@ -52,16 +56,22 @@ def state_entered(obj, state=None):
     return obj.created()
 
 
+def received(obj):
+    """The day (or DateTime) the feedback was received: ``received_on`` if
+    staff entered it, else the creation time."""
+    return getattr(obj, "received_on", None) or obj.created()
+
+
 def step_deadline(obj):
     """The last day (a ``date``) of the current step; None in a final state."""
     state = api.content.get_state(obj, default=None)
     holidays = calendar.holidays()
     if state == names.RECEIVED:
-        return calendar.add_working_days(obj.created(), setting("classify_days"), holidays)
+        return calendar.add_working_days(received(obj), setting("classify_days"), holidays)
     if state == names.CLASSIFIED:
         return calendar.add_working_days(state_entered(obj), setting("forward_days"), holidays)
     if state == names.FORWARDED:
-        due = calendar.add_working_days(obj.created(), setting("answer_days"), holidays)
+        due = calendar.add_working_days(received(obj), setting("answer_days"), holidays)
         promised = [n["expected"] for n in progress_notices(obj)]
         return max([due, *promised])
     if state == names.ANSWERED:
@@ -71,7 +81,7 @@ def step_deadline(obj):
 
 def answer_deadline(obj):
     """The legal deadline to answer (15 working days from receipt)."""
-    return calendar.add_working_days(obj.created(), setting("answer_days"), calendar.holidays())
+    return calendar.add_working_days(received(obj), setting("answer_days"), calendar.holidays())
 
 
 def progress_notices(obj):

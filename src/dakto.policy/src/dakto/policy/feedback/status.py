@@ -13,6 +13,7 @@ from dakto.policy.feedback import names
 from dakto.policy.feedback.deadlines import answer_deadline
 from dakto.policy.feedback.deadlines import history
 from dakto.policy.feedback.deadlines import progress_notices
+from dakto.policy.feedback.deadlines import received
 from dakto.policy.feedback.deadlines import state_entered
 
 
@@ -91,7 +92,8 @@ def status_info(obj, request):
         "subject": obj.title,
         "status": state,
         "status_title": translate(STATE_TITLES.get(state, state or ""), context=request),
-        "received": _iso(obj.created()),
+        "received": _iso(received(obj)),
+        "channel": getattr(obj, "channel", None),
         "updated": _iso(state_entered(obj)),
         "answer_due": _iso(answer_deadline(obj)) if state in names.OPEN_STATES else None,
         "answer": (obj.answer or None) if state in names.ANSWER_VISIBLE_STATES else None,

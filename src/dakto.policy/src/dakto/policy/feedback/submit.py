@@ -35,6 +35,7 @@ from dakto.policy.feedback import content
 from dakto.policy.feedback import names
 from dakto.policy.feedback.interfaces import REGISTRY_PREFIX
 from dakto.policy.feedback.vocabularies import TOPICS
+from dakto.policy.feedback.vocabularies import WEB
 from dakto.policy.text import nfc
 from dakto.policy.validation import citizen_text
 
@@ -153,6 +154,7 @@ def create(clean, files, consent):
     obj = createContent(names.PORTAL_TYPE, **clean)
     obj.id = item_id
     obj.tracking_code = code
+    obj.channel = WEB
     obj.consent = consent
     obj.attachments = tuple(
         NamedBlobFile(data=payload, filename=nfc(filename)) for filename, payload in files

@@ -26,6 +26,17 @@ PURPOSES = {
     "hoi-dap": _("Question"),
 }
 
+#: how the feedback reached the board (Quy chế Điều 9.1: "qua mạng hoặc gửi
+#: trực tiếp"): the public form and REST are "web"; staff log the others.
+WEB = "web"
+CHANNELS = {
+    WEB: _("Web form of the portal"),
+    "truc-tiep": _("In person"),
+    "dien-thoai": _("By phone"),
+    "thu": _("By letter"),
+    "zalo": _("By Zalo"),
+}
+
 CONTACT_FIELDS = {
     "sender_name": _("Full name"),
     "sender_phone": _("Phone"),
@@ -42,6 +53,11 @@ def topics(context=None):
 @provider(IVocabularyFactory)
 def purposes(context=None):
     return vocabulary(PURPOSES)
+
+
+@provider(IVocabularyFactory)
+def channels(context=None):
+    return vocabulary(CHANNELS)
 
 
 @provider(IVocabularyFactory)
