@@ -37,7 +37,7 @@ def escape(text):
 def write(path, entries, header):
     body = "".join(
         f'msgid "{escape(m)}"\nmsgstr "{escape(entries[m])}"\n\n'
-        for m in sorted(entries, key=str.lower)
+        for m in sorted(entries, key=lambda m: (m.lower(), m))  # 'By' before 'by', every run
     )
     path.write_text(header + "\n" + body, encoding="utf-8")
 
