@@ -80,8 +80,17 @@ def set_purge_domain(site, domain, scheme=SCHEME, port=PORT):
     registry = site.portal_registry
     if f"{PURGE_PREFIX}domains" not in registry.records:
         return
-    registry[f"{PURGE_PREFIX}virtualHosting"] = bool(domain)
-    registry[f"{PURGE_PREFIX}domains"] = (f"{scheme}://{domain}:{port}",) if domain else ()
+    _set(registry, "virtualHosting", bool(domain))
+    _set(registry, "domains", (f"{scheme}://{domain}:{port}",) if domain else ())
+
+
+def _set(registry, name, value):
+    """Write a plone.cachepurging record only when it changes: a sync touches
+    every site, and an unchanged site must not be written (no conflicts
+    with that site's own transactions)."""
+    key = f"{PURGE_PREFIX}{name}"
+    if registry.get(key) != value:
+        registry[key] = value
 
 
 def _proxies(sites):
@@ -123,8 +132,8 @@ def sync(app, scheme=SCHEME, port=PORT, proxies=None):
         domain = domain_of(site)
         set_purge_domain(site, domain if wanted.get(domain) == site.getId() else "", scheme, port)
         if proxies and f"{PURGE_PREFIX}cachingProxies" in site.portal_registry.records:
-            site.portal_registry[f"{PURGE_PREFIX}cachingProxies"] = tuple(proxies)
-            site.portal_registry[f"{PURGE_PREFIX}enabled"] = True
+            _set(site.portal_registry, "cachingProxies", tuple(proxies))
+            _set(site.portal_registry, "enabled", True)
     return wanted
 
 
