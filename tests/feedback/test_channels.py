@@ -76,3 +76,28 @@ def test_the_rest_serializer_has_the_channel(manager):
     data = getMultiAdapter((obj, obj.REQUEST), ISerializeToJson)()
     assert data["channel"]["token"] == "zalo"
     assert "received_on" in data
+
+
+def test_the_printable_receipt_has_the_code_dates_and_a_qr_code_of_the_follow_up_page(manager):
+    obj = make_feedback()
+    obj.channel = "truc-tiep"
+    obj.received_on = date.today()
+    request = obj.REQUEST
+    request["LANGUAGE"] = "vi"
+    html = obj.restrictedTraverse("@@giay-bien-nhan")()
+    assert obj.tracking_code in html and "Giấy biên nhận phản ánh" in html
+    assert "Trực tiếp" in html  # the channel
+    assert date.today().strftime("%d/%m/%Y") in html
+    due = answer_deadline(obj).strftime("%d/%m/%Y")
+    assert f'id="receipt-due">{due}<' in html
+    assert "<svg" in html and "<script" not in html.split('class="dakto-receipt"')[1]
+    assert "@page" in html and "A5" in html  # print CSS
+    assert f"@@{names.STATUS_VIEW}?code={obj.tracking_code}" in html
+
+
+def test_the_qr_code_encodes_the_follow_up_url(portal):
+    from dakto.policy.feedback.receipt import qr_svg
+
+    svg = qr_svg("http://example.vn/@@tra-cuu-phan-anh?code=PA-7KQX-3MZD")
+    assert svg.startswith("<svg") and "<path" in svg
+    assert qr_svg("http://example.vn/a") != qr_svg("http://example.vn/b")
