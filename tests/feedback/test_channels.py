@@ -101,3 +101,21 @@ def test_the_qr_code_encodes_the_follow_up_url(portal):
     svg = qr_svg("http://example.vn/@@tra-cuu-phan-anh?code=PA-7KQX-3MZD")
     assert svg.startswith("<svg") and "<path" in svg
     assert qr_svg("http://example.vn/a") != qr_svg("http://example.vn/b")
+
+
+def test_feedback_logged_by_staff_gets_a_tracking_code_the_citizen_can_follow(manager):
+    from dakto.policy.feedback import status
+
+    section = api.portal.get()[names.SECTION]
+    obj = api.content.create(
+        container=section,
+        type=names.PORTAL_TYPE,
+        title="Phản ánh qua điện thoại",
+        content="Ông A gọi điện báo cống tắc.",
+        topic="moi-truong",
+        channel="dien-thoai",
+        received_on=date.today(),
+    )
+    assert obj.tracking_code and status.find(obj.tracking_code) == obj
+    info = status_info(obj, obj.REQUEST)
+    assert info["channel"] == "dien-thoai" and info["received"] == date.today().isoformat()

@@ -46,3 +46,17 @@ def recipient_object(obj):
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(UID=uid)
     return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def ensure_tracking_code(obj, event):
+    """Feedback staff enter through Plone's add form (received in person, by
+    phone, by letter or by Zalo) gets a tracking code like the web form's,
+    so that the citizen can follow it (the printable receipt)."""
+    if getattr(obj, "tracking_code", None):
+        return
+    from dakto.policy.feedback import codes
+    from dakto.policy.feedback.submit import _exists
+
+    catalog = api.portal.get_tool("portal_catalog")
+    obj.tracking_code = codes.unique_code(_exists(obj.aq_parent, catalog))
+    obj.reindexObject(idxs=["tracking_code"])
