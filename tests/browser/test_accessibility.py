@@ -31,6 +31,12 @@ PAGES = (
     ("feedback section", "/phan-anh-kien-nghi"),
     ("feedback form", "/phan-anh-kien-nghi/@@gui-phan-anh"),
     ("contact form", "/contact-info"),
+    ("accessibility statement", "/tuyen-bo-kha-nang-tiep-can"),
+    ("access to information", "/thong-tin-cong-khai/tiep-can-thong-tin"),
+    (
+        "information request form",
+        "/thong-tin-cong-khai/tiep-can-thong-tin/@@yeu-cau-cung-cap-thong-tin",
+    ),
     ("login form", "/login"),
     ("English page", "/en"),
     ("print view", "/tin-tuc/kinh-te/thu-hoach-ca-phe-nien-vu-2026?print=1"),
