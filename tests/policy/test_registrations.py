@@ -42,6 +42,7 @@ EXPECTED_SETUPS = [
     "caching",
     "editing",
     "identity",
+    "platform",
     "structure",
     "accessibility",
     "feedback",
