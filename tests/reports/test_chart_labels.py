@@ -18,7 +18,7 @@ def test_odt_has_the_charts_with_readable_labels(portal):
     start, end = PERIOD
     html = view(portal, "activity-report", start=start, end=end)()
     charts = html.count('class="report-chart"')
-    assert charts == 7
+    assert charts == 8  # the daily-updates chart (Article 8.1) since 1005
     data = view(portal, "activity-report", start=start, end=end, format="odt")()
     document = opendocument.load(io.BytesIO(data))
     frames = document.text.getElementsByType(draw.Frame)
