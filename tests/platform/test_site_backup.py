@@ -143,21 +143,21 @@ def test_bad_files_get_a_clear_error(two_sites, tmp_path):
     text = tmp_path / "text.zexp"
     text.write_bytes(b"hello")
     manifest = json.loads(site_backup.manifest_path(path).read_text())
-    manifest.update(bytes=5, sha256=site_backup._sha256(text))
+    manifest.update(bytes=5, sha256=site_backup.sha256(text))
     site_backup.manifest_path(text).write_text(json.dumps(manifest))
     with pytest.raises(SiteBackupError, match="not a complete site backup"):
         site_backup.restore_site(app, text)
     # truncated
     cut = tmp_path / "cut.zexp"
     cut.write_bytes(path.read_bytes()[:-100])
-    manifest.update(bytes=cut.stat().st_size, sha256=site_backup._sha256(cut))
+    manifest.update(bytes=cut.stat().st_size, sha256=site_backup.sha256(cut))
     site_backup.manifest_path(cut).write_text(json.dumps(manifest))
     with pytest.raises(SiteBackupError, match="not a complete site backup"):
         site_backup.restore_site(app, cut)
     with pytest.raises(SiteBackupError, match="no file"):
         site_backup.restore_site(app, tmp_path / "missing.zexp")
     app.manage_addFolder("old-folder")
-    manifest.update(site="old-folder", bytes=path.stat().st_size, sha256=site_backup._sha256(path))
+    manifest.update(site="old-folder", bytes=path.stat().st_size, sha256=site_backup.sha256(path))
     site_backup.manifest_path(path).write_text(json.dumps(manifest))
     with pytest.raises(SiteBackupError, match="not a site"):
         site_backup.restore_site(app, path)

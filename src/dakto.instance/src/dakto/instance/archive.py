@@ -142,27 +142,9 @@ def _without_transition(item, config):
 
 
 def _published(item, obj):
-    from DateTime import DateTime
-    from plone import api
+    from dakto.policy.workflow.imported import set_published
 
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    for workflow in workflow_tool.getWorkflowsFor(obj):
-        status = workflow_tool.getStatusOf(workflow.id, obj) or {}
-        if status.get("review_state") != PUBLISHED and PUBLISHED in workflow.states:
-            workflow_tool.setStatusOf(
-                workflow.id,
-                obj,
-                {
-                    "action": None,
-                    "actor": "dakto import",
-                    "comments": "archival import",
-                    "review_state": PUBLISHED,
-                    "time": DateTime(),
-                },
-            )
-        workflow.updateRoleMappingsFor(obj)
-    obj.reindexObject(idxs=["review_state", "allowedRolesAndUsers"])
-    return obj
+    return set_published(obj, "dakto import", "archival import")
 
 
 def import_(settings, directory, site_id=SITE_ID):

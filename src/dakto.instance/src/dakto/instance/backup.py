@@ -20,7 +20,6 @@ kind, e.g. ``20261129T011405Z-full`` or ``20261129T031000Z-incr``:
 
 import contextlib
 import datetime
-import hashlib
 import json
 import os
 import re
@@ -34,6 +33,7 @@ from pathlib import Path
 
 from dakto.instance.settings import SITE_ID
 from dakto.instance.settings import SettingsError
+from dakto.policy.checksums import sha256
 from dakto.policy.commands import t
 
 
@@ -156,14 +156,6 @@ def _new_name(settings, kind):
 
 
 # --- checksums --------------------------------------------------------------
-
-
-def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _files(folder):

@@ -20,15 +20,15 @@ brought into the new site each under its own folder,
   bad archive is refused before anything is written.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from dakto.policy import _
+from dakto.policy.checksums import sha256
 from dakto.policy.platform.provision import ProvisionError
 from dakto.policy.platform.provision import get_site
-from dakto.policy.workflow.names import PUBLISHED
+from dakto.policy.workflow.imported import set_published
 
 
 FORMAT = "dakto-archive/1"  # what ``dakto export`` writes
@@ -49,14 +49,6 @@ class Result:
     redirects: int
     path: str
     body: str
-
-
-def _sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def read_archive(directory):
@@ -92,7 +84,7 @@ def read_archive(directory):
     if (
         sums is None
         or set(sums) != files
-        or any(_sha256(directory / n) != d for n, d in sums.items())
+        or any(sha256(directory / n) != d for n, d in sums.items())
     ):
         raise MergeError(
             _(
@@ -127,27 +119,7 @@ def former_body(info):
 
 def _publish(obj):
     """The published state without a transition (no guard, no notification)."""
-    from DateTime import DateTime
-    from plone import api
-
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    for workflow in workflow_tool.getWorkflowsFor(obj):
-        status = workflow_tool.getStatusOf(workflow.id, obj) or {}
-        if status.get("review_state") != PUBLISHED and PUBLISHED in workflow.states:
-            workflow_tool.setStatusOf(
-                workflow.id,
-                obj,
-                {
-                    "action": None,
-                    "actor": "dakto import-site",
-                    "comments": "merged unit",
-                    "review_state": PUBLISHED,
-                    "time": DateTime(),
-                },
-            )
-        workflow.updateRoleMappingsFor(obj)
-    obj.reindexObject()
-    return obj
+    return set_published(obj, "dakto import-site", "merged unit", idxs=None)
 
 
 def _folder(container, id, title, description=""):

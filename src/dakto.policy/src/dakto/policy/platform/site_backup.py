@@ -16,7 +16,6 @@ the storage): commit before exporting.
 """
 
 import datetime
-import hashlib
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from ZODB.ExportImport import blob_begin_marker
 from ZODB.ExportImport import export_end_marker
 from ZODB.utils import u64
 
+from dakto.policy.checksums import sha256
 from dakto.policy.commands import t
 
 
@@ -44,14 +44,6 @@ class SiteBackupError(ValueError):
 def manifest_path(path):
     path = Path(path)
     return path.with_name(path.name + MANIFEST_SUFFIX)
-
-
-def _sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _is_plone_site(obj):
@@ -149,7 +141,7 @@ def export_site(app, site_id, directory):
         "exported": now.isoformat(timespec="seconds"),
         "file": path.name,
         "bytes": path.stat().st_size,
-        "sha256": _sha256(path),
+        "sha256": sha256(path),
         "objects": len(oids),
         "blobs": blobs,
         "profile_version": ".".join(profile) if isinstance(profile, tuple) else profile,
@@ -180,7 +172,7 @@ def read_manifest(path):
         manifest = None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SiteBackupError(t("${path} is not the manifest of a site backup.", path=meta))
-    if path.stat().st_size != manifest.get("bytes") or _sha256(path) != manifest.get("sha256"):
+    if path.stat().st_size != manifest.get("bytes") or sha256(path) != manifest.get("sha256"):
         raise SiteBackupError(
             t("${path} is damaged: its size or sha256 differs from its manifest.", path=path)
         )
