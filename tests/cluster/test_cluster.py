@@ -155,10 +155,14 @@ def test_the_cluster_serves_through_haproxy(cluster):
 
 def test_resource_with_a_hash_is_cached_for_a_year(cluster):
     """On a real instance (all ZCML loaded, unlike the test layers): the
-    bundles, whose URL changes with their content, are cached for a year."""
+    bundles, whose URL changes with their content, are cached for a year.
+    An anonymous visitor gets the theme's bundles (``++theme++``), not
+    Plone's editing ones (``++plone++``, issue 16)."""
     with urllib.request.urlopen(cluster["url"], timeout=60) as response:
         html = response.read().decode()
-    hashed = re.findall(r'(?:src|href)="([^"]*\+\+webresource\+\+[^"/]+/\+\+plone\+\+[^"]+)"', html)
+    hashed = re.findall(
+        r'(?:src|href)="([^"]*\+\+webresource\+\+[^"/]+/\+\+(?:plone|theme)\+\+[^"]+)"', html
+    )
     assert hashed, "no ++webresource++ bundle in the homepage"
     with urllib.request.urlopen(hashed[0], timeout=60) as response:
         cache_control = response.headers["Cache-Control"]
