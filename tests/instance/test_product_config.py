@@ -27,7 +27,23 @@ def written(tmp_path, **values):
 
 def test_filestorage_has_no_shared_tables(tmp_path):
     section = written(tmp_path)
-    assert section == {product_config.AUDIT_LOG: str(tmp_path / "var" / "log" / "audit.log")}
+    assert section == {
+        product_config.AUDIT_LOG: str(tmp_path / "var" / "log" / "audit.log"),
+        product_config.SITE_BACKUP_DIR: str(tmp_path / "var" / "backups" / "sites"),
+    }
+
+
+def test_the_sites_page_backs_up_where_dakto_remove_site_does(tmp_path, monkeypatch):
+    from App.config import getConfiguration
+
+    from dakto.policy.platform.views import backup_dir
+
+    section = written(tmp_path, DAKTO_BACKUP_DIR=str(tmp_path / "elsewhere"))
+    assert section[product_config.SITE_BACKUP_DIR] == str(tmp_path / "elsewhere" / "sites")
+    monkeypatch.setattr(
+        getConfiguration(), "product_config", {product_config.NAME: section}, raising=False
+    )
+    assert backup_dir() == tmp_path / "elsewhere" / "sites"
 
 
 def test_relstorage_names_the_database_of_the_shared_tables(tmp_path):

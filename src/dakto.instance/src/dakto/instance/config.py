@@ -1,6 +1,7 @@
 """Write the instance's configuration and check that it can start."""
 
 import socket
+from pathlib import Path
 
 from dakto.instance.settings import SettingsError
 from dakto.policy.commands import t
@@ -29,7 +30,10 @@ def product_config(settings):
     setting is left out (the site keeps its own)."""
     from dakto.policy import product_config as keys
 
-    values = {keys.AUDIT_LOG: settings.var / "log" / "audit.log"}
+    values = {
+        keys.AUDIT_LOG: settings.var / "log" / "audit.log",
+        keys.SITE_BACKUP_DIR: Path(settings.backup_dir) / "sites",
+    }
     if settings.storage == "relstorage":
         values[keys.SHARED_TABLE_DSN] = settings.pg_dsn
     if settings.smtp_host:

@@ -12,7 +12,10 @@ add-on reads it here, never environment variables. Keys:
 - ``smtp-host``, ``smtp-port``, ``mail-from``: the site's mail server and
   sender (``apply_mail_settings``); absent: the site keeps its own;
 - ``purge-url``: the caching proxies Plone purges, separated by spaces
-  (``caching.purge.apply_purge_settings``); absent: the site keeps its own.
+  (``caching.purge.apply_purge_settings``); absent: the site keeps its own;
+- ``site-backup-dir``: where the administrators' page and ``@dakto-sites``
+  write the backup of a site they remove (``$DAKTO_BACKUP_DIR/sites``, as
+  ``dakto remove-site``); absent: ``<clienthome>/site-backups``.
 
 The mail and purge settings are stored in the site (``apply_to_site``, which
 the ``dakto`` command runs on every start) so that the control panels show
@@ -29,6 +32,7 @@ SMTP_HOST = "smtp-host"
 SMTP_PORT = "smtp-port"
 MAIL_FROM = "mail-from"
 PURGE_URL = "purge-url"
+SITE_BACKUP_DIR = "site-backup-dir"
 
 
 def section():

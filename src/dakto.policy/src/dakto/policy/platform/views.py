@@ -64,10 +64,16 @@ def language(request):
 
 
 def backup_dir():
-    """Where the page and the REST service write a removed site's backup:
-    ``<clienthome>/site-backups`` (the instance's var/)."""
+    """Where the page and the REST service write a removed site's backup: the
+    product config's ``site-backup-dir`` (the deployment tool's
+    ``$DAKTO_BACKUP_DIR/sites``), else ``<clienthome>/site-backups``."""
     from App.config import getConfiguration
 
+    from dakto.policy import product_config
+
+    configured = (product_config.get(product_config.SITE_BACKUP_DIR) or "").strip()
+    if configured:
+        return Path(configured)
     return Path(getConfiguration().clienthome) / "site-backups"
 
 
