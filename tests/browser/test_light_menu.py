@@ -2,6 +2,7 @@
 phone menu opens and closes (dakto.js), and a logged-in user's page still
 runs Plone's patterns."""
 
+from selenium.common.exceptions import ElementNotInteractableException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
@@ -36,5 +37,9 @@ def test_phone_menu_without_plone_bundle(site, browser):
     assert toggler.get_attribute("aria-expanded") == "false"
     toggler.click()
     WebDriverWait(browser, 10).until(lambda b: panel.is_displayed())
-    panel.find_element(By.CSS_SELECTOR, "[data-bs-dismiss='offcanvas']").click()
+    close = panel.find_element(By.CSS_SELECTOR, "[data-bs-dismiss='offcanvas']")
+    # the panel slides in: its close button takes a click once it is on screen
+    WebDriverWait(browser, 10, ignored_exceptions=[ElementNotInteractableException]).until(
+        lambda b: close.click() or True
+    )
     WebDriverWait(browser, 10).until(lambda b: not panel.is_displayed())
