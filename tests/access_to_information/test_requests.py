@@ -8,12 +8,13 @@ from datetime import datetime
 import transaction
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 
 from dakto.policy.access_to_information import requests as store
 from dakto.policy.antispam import HONEYPOT_FIELD
 from dakto.policy.editorial_board import deadlines as calendar
+from tests.browsers import anon
+from tests.browsers import owner
 
 
 GOOD = {
@@ -31,20 +32,6 @@ GOOD = {
 
 def section(functional):
     return store.section(functional["portal"])
-
-
-def anon(functional):
-    browser = Browser(functional["app"])
-    browser.handleErrors = True
-    browser.raiseHttpErrors = False
-    return browser
-
-
-def owner(functional):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    return browser
 
 
 def send(browser, folder, values):

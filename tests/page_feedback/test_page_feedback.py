@@ -4,33 +4,19 @@ on procedures and articles, without personal data, for editors per page."""
 import transaction
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.testing.zope import Browser
 from zope.annotation.interfaces import IAnnotations
 
 from dakto.policy.antispam import HONEYPOT_FIELD
 from dakto.policy.page_feedback import store
 from dakto.policy.page_feedback.views import LIMITER
+from tests.browsers import anon
+from tests.browsers import owner
 from tests.procedures.helpers import SECTION
 from tests.procedures.helpers import as_owner
 from tests.procedures.helpers import make
 
 
 COMMENT = "Nên ghi rõ giờ làm việc của bộ phận một cửa vào thứ Bảy."
-
-
-def anon(functional):
-    browser = Browser(functional["app"])
-    browser.handleErrors = True
-    browser.raiseHttpErrors = False
-    return browser
-
-
-def owner(functional):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    return browser
 
 
 def news(portal):
