@@ -45,7 +45,9 @@ def test_upgrade_sets_them(portal, manager):
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1004")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == (setup_tool.getVersionForProfile(PROFILE),)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (
+        setup_tool.getVersionForProfile(PROFILE),
+    )
     assert bundle_state() == EXPECTED
 
 

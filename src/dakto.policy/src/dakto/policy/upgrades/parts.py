@@ -17,7 +17,9 @@ def names(version):
     """The names of the parts of the step to ``version``, in the order they run."""
     prefix = f"v{version}_"
     return sorted(
-        info.name for info in pkgutil.iter_modules(upgrades.__path__) if info.name.startswith(prefix)
+        info.name
+        for info in pkgutil.iter_modules(upgrades.__path__)
+        if info.name.startswith(prefix)
     )
 
 
