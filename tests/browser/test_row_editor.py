@@ -40,6 +40,8 @@ def press(element):
 
 def open_tab_of(browser, selector):
     """Plone shows one fieldset of the form at a time: open the one holding ``selector``."""
+    # The row editor is built by dakto.js once the page has loaded.
+    WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.CSS_SELECTOR, selector))
     legend = browser.execute_script(
         "return document.querySelector(arguments[0]).closest('fieldset')"
         ".querySelector('legend').textContent.trim()",

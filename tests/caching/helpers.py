@@ -37,6 +37,7 @@ def publish(url):
                 f"{url}/@workflow/{step}", auth=MANAGER, headers=JSON, json={}, timeout=60
             )
         if review_state(url) == PUBLISHED:
+            purges_sent()
             return
     raise AssertionError(f"{url} could not be published: {review_state(url)}")
 
@@ -44,6 +45,20 @@ def publish(url):
 def patch(url, **body):
     response = requests.patch(url, json=body, auth=MANAGER, headers=JSON, timeout=60)
     assert response.status_code == 204, response.text
+
+
+def purges_sent(timeout=10):
+    """Wait until the purges Plone has queued so far reached the proxies.
+
+    plone.cachepurging sends them from one worker thread per proxy after the
+    commit, so the purge of a page just published can land after a test's
+    first request and empty the cache it just filled. A marker queued behind
+    them is taken off the queue only once every purge before it was sent."""
+    from plone.cachepurging.purger import DEFAULT_PURGER
+
+    for (host, scheme), waiting in list(DEFAULT_PURGER.queues.items()):
+        waiting.put((f"{scheme}://{host}/@@dakto-tests-purges-sent", "PURGE"))
+        assert wait_until(waiting.empty, timeout=timeout), f"purges to {host} are stuck"
 
 
 def wait_until(check, timeout=10, interval=0.2):

@@ -269,9 +269,18 @@ def _at(day, hhmm):
 
 
 def create_schedule(portal):
-    """The current week's engagements; ids carry the week, so a later run adds that week."""
+    """This week's and next week's engagements (a commune publishes next week's
+    schedule before the weekend, so the homepage always has upcoming events);
+    ids carry the week, so a later run adds the weeks that are missing."""
     section = portal.unrestrictedTraverse(SCHEDULE)
-    monday = monday_of(today())
+    this_monday = monday_of(today())
+    created = []
+    for monday in (this_monday, this_monday + timedelta(days=7)):
+        created.extend(_create_week(section, monday))
+    return created
+
+
+def _create_week(section, monday):
     week = week_id(monday).lower()
     created = []
     for index, (weekday, start, end, title, chair, location) in enumerate(WEEK, 1):
