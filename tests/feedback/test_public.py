@@ -403,7 +403,8 @@ def test_staff_see_the_item(functional):
 
 def test_forwarding_mails_the_unit_that_must_answer(functional, mail):
     """The unit chosen in "Forwarded to" gets a mail with the code, the
-    subject and the link to the item (never the sender's personal data)."""
+    subject and the link to answer it without an account (unit_answer.py;
+    never the sender's personal data)."""
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
         unit = api.content.create(
@@ -427,6 +428,6 @@ def test_forwarding_mails_the_unit_that_must_answer(functional, mail):
     [message] = mail.to("diachinh.dakto@example.vn")
     assert obj.tracking_code in str(message["Subject"])
     body = mail.body(message)
-    assert obj.title in body and obj.absolute_url() in body
+    assert obj.title in body and f"{portal.absolute_url()}/@@tra-loi-phan-anh?t=" in body
     for private in (SECRET["name"], SECRET["phone"], SECRET["email"], SECRET["address"]):
         assert private not in body

@@ -10,8 +10,9 @@ checks that this module and permissions.zcml agree and that no other Python
 or ZCML file spells a title.
 """
 
-# Plone's add form of Feedback (administrators only: feedback received on
-# paper); citizens send through @@gui-phan-anh and POST @feedback.
+# Logging feedback received in person, by phone, by letter or by Zalo
+# (feedback/intake.py: the receivers and administrators, rolemap.xml; also
+# Plone's add form); citizens send through @@gui-phan-anh and POST @feedback.
 ADD_FEEDBACK = "dakto.policy: Add Feedback"
 ADD_FEEDBACK_ID = "dakto.policy.AddFeedback"
 

@@ -121,6 +121,8 @@ class Feedback(Item):
     consent = None  # personal_data.consent.record_consent(...)
     attachments = ()  # tuple of NamedBlobFile
     personal_data_erased = None  # ISO time when erased
+    unit_link_nonce = None  # unit_answer.py: the open link of the unit, if any
+    unit_answer = None  # unit_answer.py: the unit's draft answer (text, by, unit, time)
 
 
 AttachmentField = NamedBlobFile  # the type each stored attachment has

@@ -16,17 +16,13 @@ def after_transition(obj, event):
     transition = event.transition.id
     request = getattr(obj, "REQUEST", None)
     if transition == names.FORWARD:
-        recipient = recipient_object(obj)
-        email = getattr(recipient, "email", None) if recipient is not None else None
-        if email:
-            subject = translate(
-                _(
-                    "Feedback ${code} was forwarded to you: please answer",
-                    mapping={"code": obj.tracking_code},
-                ),
-                context=request,
-            )
-            mail.send(email, subject, f"{obj.title}\n\n{obj.absolute_url()}\n")
+        # the unit answers through a signed link, without an account (unit_answer.py)
+        from dakto.policy.feedback.unit_answer import mail_unit
+
+        obj.unit_answer = None
+        mail_unit(obj)
+    if transition in (names.ANSWER, names.REJECT):
+        obj.unit_link_nonce = None  # the unit's link stops working
     if transition == names.ANSWER and obj.sender_email:
         subject = translate(
             _("Answer to your feedback ${code}", mapping={"code": obj.tracking_code}),

@@ -6,6 +6,7 @@ from plone.indexer import indexer
 
 from dakto.policy.feedback.content import IFeedback
 from dakto.policy.feedback.deadlines import as_datetime
+from dakto.policy.feedback.deadlines import received
 from dakto.policy.feedback.deadlines import step_deadline
 from dakto.policy.personal_data.holders import normalise_email
 from dakto.policy.personal_data.holders import normalise_phone
@@ -32,6 +33,12 @@ def feedback_deadline(obj):
     if day is None:
         raise AttributeError("feedback_deadline")
     return as_datetime(day)
+
+
+@indexer(IFeedback)
+def feedback_received(obj):
+    """The day it was received (``deadlines.received``): the report counts by it."""
+    return as_datetime(received(obj))
 
 
 @indexer(IFeedback)

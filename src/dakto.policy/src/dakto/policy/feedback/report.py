@@ -1,6 +1,8 @@
 """Feedback's part of the activity report (``IReportSection``): received,
 answered within the deadline or late, by topic and by the unit it was
-forwarded to."""
+forwarded to. An item belongs to the period of the day it was RECEIVED
+(``deadlines.received``, indexed as ``feedback_received``), not of the day
+it was entered: a letter received on 30 June and logged on 2 July is June's."""
 
 from collections import OrderedDict
 
@@ -52,7 +54,7 @@ def feedback_sections(period, today):
         for obj in map(
             _object,
             _catalog().unrestrictedSearchResults(
-                portal_type=names.PORTAL_TYPE, created=period.query
+                portal_type=names.PORTAL_TYPE, feedback_received=period.query
             ),
         )
         if obj is not None

@@ -144,8 +144,11 @@ def _exists(folder, catalog):
     return exists
 
 
-def create(clean, files, consent):
-    """Store one Feedback item (unrestricted); no mail (``send_receipt``)."""
+def create(clean, files, consent, channel=WEB, received_on=None):
+    """Store one Feedback item (unrestricted); no mail (``send_receipt``).
+
+    ``channel`` and ``received_on``: feedback that staff log (``intake.py``);
+    the public form and anonymous REST always store "web", received now."""
     portal = api.portal.get()
     folder = portal[names.SECTION]
     catalog = api.portal.get_tool("portal_catalog")
@@ -154,7 +157,8 @@ def create(clean, files, consent):
     obj = createContent(names.PORTAL_TYPE, **clean)
     obj.id = item_id
     obj.tracking_code = code
-    obj.channel = WEB
+    obj.channel = channel
+    obj.received_on = received_on
     obj.consent = consent
     obj.attachments = tuple(
         NamedBlobFile(data=payload, filename=nfc(filename)) for filename, payload in files
@@ -177,13 +181,14 @@ CREATE_LOCK = threading.Lock()
 COMMIT_ATTEMPTS = 5
 
 
-def create_and_commit(clean, files, consent):
+def create_and_commit(clean, files, consent, **staff):
     """``create``, commit now, then mail; returns ``(tracking code, mailed)``:
-    ``mailed`` is True only when the receipt was handed to the SMTP server."""
+    ``mailed`` is True only when the receipt was handed to the SMTP server.
+    ``staff``: ``channel`` and ``received_on`` (``create``)."""
     with CREATE_LOCK:
         for attempt in range(COMMIT_ATTEMPTS):
             try:
-                obj = create(clean, files, consent)
+                obj = create(clean, files, consent, **staff)
                 transaction.commit()
                 break
             except ConflictError:

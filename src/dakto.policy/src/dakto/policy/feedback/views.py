@@ -320,6 +320,32 @@ class FeedbackView(BrowserView):
             for n in progress_notices(self.context)
         ]
 
+    def unit_draft(self):
+        """The unit's draft answer waiting for the board, or None."""
+        from dakto.policy.feedback import unit_answer
+
+        draft = unit_answer.draft(self.context)
+        if not draft or api.content.get_state(self.context, default=None) != names.FORWARDED:
+            return None
+        return {
+            "text": draft.get("text"),
+            "by": draft.get("by"),
+            "unit": draft.get("unit"),
+            "time": local_datetime(draft.get("time")),
+            "review_url": f"{self.context.absolute_url()}/@@{unit_answer.REVIEW_VIEW}",
+        }
+
+    def unit_link(self):
+        """The unit's open answer link, for the receivers to pass on (phone,
+        Zalo) when the unit has no e-mail address; None otherwise."""
+        from dakto.policy.feedback import unit_answer
+
+        if api.content.get_state(self.context, default=None) != names.FORWARDED:
+            return None
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return None
+        return unit_answer.current_link(self.context)
+
     def may_send_notice(self):
         from dakto.policy.feedback.progress import NOTICE_STATES
 
@@ -410,3 +436,239 @@ class ProgressNoticeView(BrowserView):
         from dakto.policy.feedback.deadlines import answer_deadline
 
         return local_date(answer_deadline(self.context))
+
+
+class IntakeView(FeedbackFormView):
+    """``@@tiep-nhan-phan-anh``: the receivers log feedback received in
+    person, by phone, by letter or by Zalo (``intake.py``;
+    permission dakto.policy.AddFeedback), then print its receipt."""
+
+    template = ViewPageTemplateFile("templates/intake.pt")
+    sent_template = ViewPageTemplateFile("templates/intake_sent.pt")
+
+    def __call__(self):
+        from plone.protect import CheckAuthenticator
+
+        from dakto.policy.feedback import intake
+
+        self.errors = {}
+        self.form_error = None
+        self.values = {intake.DATE_RECEIVED: today_iso()}
+        self.sent = None
+        form = self.request.form
+        if self.request.method == "POST" and "form.submitted" in form:
+            CheckAuthenticator(self.request)
+            keys = (*submit.FIELDS, "topic", *intake.STAFF_FIELDS)
+            self.values = {k: form.get(k) for k in keys if isinstance(form.get(k), str)}
+            try:
+                antispam.check_request_size(self.request, max_request_bytes())
+            except antispam.Refused as refused:
+                self.form_error = antispam.refusal_message(self.request, refused)
+                self.request.response.setStatus(400)
+                return self.template()
+            files = self.uploaded_files()
+            clean, errors = submit.validate(self.values, files)
+            logged, staff_errors = intake.staff_fields(self.values, desk=True)
+            errors.update(staff_errors)
+            try:
+                given = read_consent(form.get(consent_module.CONSENT_FIELD))
+            except antispam.Refused as refused:
+                errors["consent"] = refused.message
+                given = []
+            self.given_consent = given
+            if errors:
+                self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
+                self.form_error = translate(
+                    _("Please correct the fields marked below; nothing was saved yet."),
+                    context=self.request,
+                )
+                self.request.response.setStatus(400)
+                return self.template()
+            code, mailed = submit.create_and_commit(
+                clean, files, consent_module.record_consent(given), **logged
+            )
+            obj = status_module.find(code)
+            self.sent = {
+                "code": code,
+                "mailed": mailed,
+                "url": obj.absolute_url(),
+                "receipt_url": f"{obj.absolute_url()}/@@giay-bien-nhan",
+            }
+            return self.sent_template()
+        return self.template()
+
+    def channels(self):
+        from dakto.policy.feedback import intake
+        from dakto.policy.feedback.vocabularies import CHANNELS
+
+        return [
+            {"value": k, "title": translate(CHANNELS[k], context=self.request)}
+            for k in intake.DESK_CHANNELS
+        ]
+
+    def date_limits(self):
+        from dakto.policy.dates import today
+        from dakto.policy.feedback import intake
+
+        return {"min": intake.earliest().isoformat(), "max": today().isoformat()}
+
+    def form_url(self):
+        from dakto.policy.feedback import intake
+
+        return f"{api.portal.get().absolute_url()}/@@{intake.INTAKE_VIEW}"
+
+    def required(self, name):
+        return name in submit.required_fields()
+
+
+def today_iso():
+    from dakto.policy.dates import today
+
+    return today().isoformat()
+
+
+class UnitAnswerView(BrowserView):
+    """``@@tra-loi-phan-anh?t=<signed token>``: the unit or person the
+    feedback was forwarded to writes the answer without a portal account
+    (``unit_answer.py``); the board reviews it before the citizen sees it."""
+
+    template = ViewPageTemplateFile("templates/unit_answer.pt")
+    done_template = ViewPageTemplateFile("templates/unit_answer_done.pt")
+    error_template = ViewPageTemplateFile("templates/unit_link_error.pt")
+
+    def __call__(self):
+        from dakto.policy.feedback import unit_answer
+
+        response = self.request.response
+        # the token is a key: never cached, never sent on as a referrer
+        response.setHeader("Cache-Control", "private, no-store")
+        response.setHeader("Referrer-Policy", "no-referrer")
+        response.setHeader("X-Robots-Tag", "noindex, nofollow")
+        self.errors = {}
+        self.values = {}
+        form = self.request.form
+        self.token = form.get("t") if isinstance(form.get("t"), str) else ""
+        try:
+            obj = unit_answer.check(self.token)
+        except unit_answer.InvalidLink:
+            return self.refuse(
+                403,
+                _("This link is not valid"),
+                _(
+                    "The address is incomplete or was changed. Open the link exactly as it "
+                    "is in the mail from the editorial board, or ask the board for a new one."
+                ),
+            )
+        except unit_answer.ExpiredLink:
+            return self.refuse(
+                410,
+                _("This link has expired"),
+                _(
+                    "The feedback was already answered, was taken back by the editorial "
+                    "board, or its deadline has passed. Contact the board if it still "
+                    "needs your answer."
+                ),
+            )
+        self.item = obj
+        if self.request.method == "POST" and "form.submitted" in form:
+            alsoProvides(self.request, IDisableCSRFProtection)  # the token is the key
+            self.values = {k: form.get(k) for k in ("answer", "by") if isinstance(form.get(k), str)}
+            clean, errors = unit_answer.validate(form.get("answer"), form.get("by"))
+            if errors:
+                self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
+                response.setStatus(400)
+                return self.template()
+            unit_answer.submit_answer(obj, clean["text"], clean["by"])
+            return self.done_template()
+        return self.template()
+
+    def refuse(self, status, title, text):
+        self.request.response.setStatus(status)
+        self.message = {
+            "title": translate(title, context=self.request),
+            "text": translate(text, context=self.request),
+        }
+        return self.error_template()
+
+    def info(self):
+        from dakto.policy.feedback.deadlines import received
+        from dakto.policy.feedback.unit_answer import recipient_title
+
+        obj = self.item
+        return {
+            "code": obj.tracking_code,
+            "subject": obj.title,
+            "content": obj.content,
+            "topic": translate(TOPICS.get(obj.topic, ""), context=self.request),
+            "received": local_date(received(obj)),
+            "due": local_date(step_deadline(obj)),
+            "unit": recipient_title(obj),
+        }
+
+    def value(self, name):
+        value = self.values.get(name)
+        return value if isinstance(value, str) else ""
+
+    def action_url(self):
+        from dakto.policy.feedback.unit_answer import ANSWER_VIEW
+
+        return f"{api.portal.get().absolute_url()}/@@{ANSWER_VIEW}"
+
+
+class ReviewUnitAnswerView(BrowserView):
+    """``@@duyet-tra-loi``: the board approves the unit's draft answer (it is
+    then mailed to the citizen and shown on the follow-up page) or sends it
+    back with a note (Review portal content; ``unit_answer.py``)."""
+
+    template = ViewPageTemplateFile("templates/review_unit_answer.pt")
+
+    def __call__(self):
+        from plone.protect import CheckAuthenticator
+
+        from dakto.policy.feedback import unit_answer
+
+        self.errors = {}
+        self.draft = unit_answer.draft(self.context)
+        form = self.request.form
+        if self.request.method == "POST" and self.draft is not None:
+            CheckAuthenticator(self.request)
+            if api.content.get_state(self.context, default=None) != names.FORWARDED:
+                self.errors["form"] = translate(
+                    _("This feedback is no longer waiting for an answer."), context=self.request
+                )
+            elif "form.approve" in form:
+                clean, errors = unit_answer.validate(form.get("answer"), self.draft.get("by"))
+                if errors.get("answer"):
+                    self.errors["answer"] = translate(errors["answer"], context=self.request)
+                else:
+                    unit_answer.approve(self.context, clean["text"])
+                    api.portal.show_message(
+                        _("The answer was approved and sent to the citizen."), request=self.request
+                    )
+                    self.request.response.redirect(f"{self.context.absolute_url()}/@@feedback-view")
+                    return ""
+            elif "form.send_back" in form:
+                note = (form.get("note") or "").strip() if isinstance(form.get("note"), str) else ""
+                if not note:
+                    self.errors["note"] = translate(
+                        _("Say what the unit should change."), context=self.request
+                    )
+                elif len(note) > 2000:
+                    self.errors["note"] = translate(
+                        _("At most ${max} characters.", mapping={"max": 2000}),
+                        context=self.request,
+                    )
+                else:
+                    unit_answer.send_back(self.context, note)
+                    api.portal.show_message(
+                        _("The answer was sent back to the unit with a new link."),
+                        request=self.request,
+                    )
+                    self.request.response.redirect(f"{self.context.absolute_url()}/@@feedback-view")
+                    return ""
+            if self.errors:
+                self.request.response.setStatus(400)
+        return self.template()
+
+    def answered(self):
+        return local_datetime(self.draft.get("time")) if self.draft else ""

@@ -1,0 +1,162 @@
+"""The pages of issue 17 points 2 and 3 in real Chromium, at phone (390 px)
+and desktop (1366 px) widths: axe-core finds no WCAG 2.1 A/AA violation and
+nothing scrolls sideways.
+
+- the receivers' intake page (@@tiep-nhan-phan-anh), empty and with its
+  error messages, and the printable receipt of what was logged;
+- the unit's answer page, opened anonymously with the signed link, and the
+  page it shows once answered, and the refusal of a changed link;
+- the board's review of the unit's answer (@@duyet-tra-loi).
+"""
+
+import json
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
+
+from dakto.policy.feedback import intake
+from dakto.policy.feedback import unit_answer
+from tests.browser import chromium
+from tests.servers import http_get
+
+
+ADMIN = ("admin", "admin")
+PHONE = (390, 844)
+DESKTOP = (1366, 900)
+WIDTHS = pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["390", "1366"])
+UNIT = "/gioi-thieu/co-cau-to-chuc/van-phong-thong-ke"
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+
+
+def _rest(url, body=None, method="POST"):
+    code, text = http_get(
+        url,
+        headers=JSON,
+        auth=ADMIN,
+        data=json.dumps(body).encode() if body is not None else None,
+        method=method,
+    )
+    assert code < 300, (url, code, text[:500])
+    return json.loads(text) if text.strip() else {}
+
+
+@pytest.fixture(scope="module")
+def forwarded(site):
+    """One item logged by phone and forwarded to a unit of the demo content: its URL."""
+    logged = _rest(
+        f"{site}/@feedback",
+        {
+            "name": "Y Blông",
+            "phone": "0912 345 678",
+            "address": "Thôn 1, xã Đắk Tô",
+            "topic": "moi-truong",
+            "subject": "Cống tắc ở tổ 5",
+            "content": "Ông gọi điện báo cống tắc sau mưa.",
+            "consent": ["answer_feedback"],
+            "channel": "dien-thoai",
+        },
+    )
+    found = _rest(
+        f"{site}/@search?portal_type=Feedback&tracking_code={logged['tracking_code']}",
+        method="GET",
+    )
+    url = found["items"][0]["@id"]
+    unit_uid = _rest(f"{site}{UNIT}", method="GET")["UID"]
+    _rest(url, {"purpose": "phan-anh"}, method="PATCH")
+    _rest(f"{url}/@workflow/classify", {})
+    _rest(url, {"forwarded_to": unit_uid}, method="PATCH")
+    _rest(f"{url}/@workflow/forward", {})
+    return url
+
+
+def _log_in(site, browser):
+    chromium.set_width(browser, DESKTOP)
+    browser.delete_all_cookies()
+    browser.get(site + "/login")
+    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
+    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
+    button = browser.find_element(By.NAME, "buttons.login")
+    browser.execute_script("arguments[0].click()", button)
+    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+
+
+def _submit(browser, name):
+    button = browser.find_element(By.NAME, name)
+    browser.execute_script("arguments[0].click()", button)
+    WebDriverWait(browser, 30).until(
+        lambda b: b.execute_script("return document.readyState") == "complete"
+    )
+
+
+def _no_violations(browser, width):
+    assert browser.execute_script(
+        "return document.documentElement.scrollWidth <= window.innerWidth"
+    ), f"scrolls sideways at {width[0]} px: {browser.current_url}"
+    violations = chromium.run_axe(browser, "#content")
+    assert not violations, f"{browser.current_url} at {width[0]} px:\n" + chromium.describe(
+        violations
+    )
+
+
+@pytest.fixture(scope="module")
+def staff(site, browser):
+    _log_in(site, browser)
+    yield browser
+    browser.delete_all_cookies()
+
+
+@WIDTHS
+def test_the_intake_page_and_its_error_messages(site, staff, width):
+    chromium.set_width(staff, width)
+    staff.get(f"{site}/@@{intake.INTAKE_VIEW}")
+    assert staff.find_element(By.ID, "fb-channel")
+    _no_violations(staff, width)
+    _submit(staff, "form.submitted")  # nothing filled in
+    assert staff.find_element(By.ID, "fb-channel-error").text
+    assert staff.find_element(By.ID, "form-error").text
+    _no_violations(staff, width)
+
+
+@WIDTHS
+def test_the_receipt_and_the_staff_view_of_a_forwarded_item(site, staff, forwarded, width):
+    chromium.set_width(staff, width)
+    staff.get(f"{forwarded}/@@giay-bien-nhan")
+    assert staff.find_element(By.CSS_SELECTOR, ".dakto-receipt svg")
+    _no_violations(staff, width)
+    staff.get(f"{forwarded}/@@feedback-view")
+    assert unit_answer.ANSWER_VIEW in staff.find_element(By.CSS_SELECTOR, "#unit-link code").text
+    _no_violations(staff, width)
+
+
+def test_the_unit_answers_anonymously_and_the_board_reviews(site, browser, forwarded):
+    _log_in(site, browser)
+    browser.get(f"{forwarded}/@@feedback-view")
+    link = browser.find_element(By.CSS_SELECTOR, "#unit-link code").text.strip()
+    browser.delete_all_cookies()  # the unit has no account
+    for width in (PHONE, DESKTOP):
+        chromium.set_width(browser, width)
+        browser.get(link)
+        assert browser.find_element(By.ID, "unit-answer-form")
+        _no_violations(browser, width)
+        browser.get(link.replace("?t=", "?t=0"))  # a changed link
+        assert browser.find_element(By.ID, "unit-link-error").text == "Liên kết không hợp lệ"
+        _no_violations(browser, width)
+    browser.get(link)
+    _submit(browser, "form.submitted")  # empty: the form says why
+    assert browser.find_element(By.ID, "unit-answer-error").text
+    _no_violations(browser, DESKTOP)
+    browser.find_element(By.ID, "unit-answer").send_keys("Đã nạo vét cống tổ 5 ngày 10/12.")
+    browser.find_element(By.ID, "unit-by").send_keys("Trần Văn Bình, Chánh Văn phòng")
+    _submit(browser, "form.submitted")
+    assert browser.find_element(By.ID, "unit-answer-sent")
+    for width in (PHONE, DESKTOP):
+        chromium.set_width(browser, width)
+        _no_violations(browser, width)
+    _log_in(site, browser)
+    for width in (PHONE, DESKTOP):
+        chromium.set_width(browser, width)
+        browser.get(f"{forwarded}/@@{unit_answer.REVIEW_VIEW}")
+        assert "Đã nạo vét" in browser.find_element(By.ID, "review-answer").get_attribute("value")
+        _no_violations(browser, width)
+    browser.delete_all_cookies()
