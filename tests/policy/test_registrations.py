@@ -65,7 +65,14 @@ EXPECTED_DEMO = [
     "procedures",
     "promotion",
 ]
-EXPECTED_REPORT = ["editorial_board", "feedback", "consultation", "legal_documents", "promotion"]
+EXPECTED_REPORT = [
+    "editorial_board",
+    "feedback",
+    "access_to_information",
+    "consultation",
+    "legal_documents",
+    "promotion",
+]
 
 
 def names(interface):

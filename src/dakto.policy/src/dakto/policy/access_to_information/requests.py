@@ -1,5 +1,21 @@
-"""Requests for information (Luật Tiếp cận thông tin 2016, Art. 24-29;
-the form of NĐ 13/2018/NĐ-CP, Mẫu số 02), kept with their section.
+"""Requests for information (Luật Tiếp cận thông tin 2016, Law 104/2016/QH13),
+kept with their section.
+
+The legal basis (checked against the law's text, see
+docs/access-to-information.md):
+
+- Art. 24.2: what a request states (name, residence, ID card or passport
+  number, phone/fax/e-mail; the information asked for; how it is to be
+  provided; the reason and purpose); the form itself is one of the forms of
+  NĐ 13/2018/NĐ-CP (Art. 5, "Các mẫu phiếu");
+- Art. 29-31 (at the office, online, by post or fax): information that is
+  not simple or at hand is provided, or refused in writing, within 15
+  working days of a valid request; the authority may extend that "tối đa
+  không quá 15 ngày", telling the requester in writing within the time
+  limit (Art. 31.2 reads so);
+- Art. 28: the cases of refusal (28.1: among them the information of Art. 6,
+  which is not accessible, and what Art. 17 makes public already); Art. 28.2:
+  a refusal is told in writing with its reasons.
 
 Where they live: an annotation (``ANNOTATION_KEY``) of the section
 ``thong-tin-cong-khai/tiep-can-thong-tin``, an OOBTree of ``InformationRequest``
@@ -11,14 +27,14 @@ alphabet and groups, ``feedback.codes``), with its own prefix.
 
 The deadline: ``ANSWER_DAYS`` working days from receipt (the board's
 calendar with the registry's holidays, ``editorial_board.deadlines``),
-extended once by at most ``EXTENSION_DAYS`` working days with a reason
-(Art. 28.3: "có thể gia hạn nhưng tối đa không quá 15 ngày").
+extended once by at most ``EXTENSION_DAYS`` working days with a reason.
 
 The workflow: received → processing → answered, or refused with the
-reason (Art. 28.1c / Art. 34: the requester is told why). Every step is kept
-in the request's ``history`` (state, who, when, note).
+reason. Every step is kept in the request's ``history`` (state, who, when,
+note).
 """
 
+import re
 import secrets
 from datetime import UTC
 from datetime import datetime
@@ -30,6 +46,7 @@ from zope.annotation.interfaces import IAnnotations
 
 from dakto.policy import _
 from dakto.policy.contacts import valid_email
+from dakto.policy.dates import local_day
 from dakto.policy.editorial_board import deadlines as calendar
 from dakto.policy.feedback.codes import ALPHABET
 from dakto.policy.feedback.codes import GROUPS
@@ -42,6 +59,7 @@ PREFIX = "TT"
 ANSWER_DAYS = 15
 EXTENSION_DAYS = 15
 MAX_REQUEST_BYTES = 64 * 1024
+STATUS_VIEW = "tra-cuu-yeu-cau-thong-tin"  # the public follow-up page, on the section
 
 RECEIVED = "received"
 PROCESSING = "processing"
@@ -120,6 +138,22 @@ def new_code():
     return "-".join([PREFIX, *groups])
 
 
+CODE_RE = re.compile(rf"^{PREFIX}-[{ALPHABET}]{{{GROUPS[0]}}}-[{ALPHABET}]{{{GROUPS[1]}}}$")
+EXTENDED = "extended"  # a step of the history that is not a state
+
+
+def normalise_code(value):
+    """``' tt abcd-efgh '`` → ``'TT-ABCD-EFGH'``; None when it cannot be a code."""
+    if not isinstance(value, str):
+        return None
+    compact = re.sub(r"[\s\-_.]", "", value).upper()
+    if len(compact) != len(PREFIX) + sum(GROUPS) or not compact.startswith(PREFIX):
+        return None
+    body = compact[len(PREFIX) :]
+    code = f"{PREFIX}-{body[: GROUPS[0]]}-{body[GROUPS[0] :]}"
+    return code if CODE_RE.match(code) else None
+
+
 def validate(data):
     """``(clean, errors)`` for the form (errors: {field: i18n message})."""
     clean, errors = {}, {}
@@ -178,8 +212,22 @@ def deadline(request, holidays=None):
     )
 
 
+def closed_at(request):
+    """When the request was answered or refused (None while open)."""
+    if request.state not in FINAL:
+        return None
+    for step in reversed(request.history):
+        if step["state"] in FINAL:
+            return step["time"]
+    return None
+
+
 def is_late(request, today):
-    return request.state not in FINAL and today > deadline(request)
+    """Open past its deadline, or answered or refused after it."""
+    closed = closed_at(request)
+    if closed is not None:
+        return local_day(closed) > deadline(request)
+    return today > deadline(request)
 
 
 class TransitionError(ValueError):
@@ -213,6 +261,6 @@ def extend(request, actor, reason, days=EXTENSION_DAYS):
         )
     request.extended_days = days
     request.history.append(
-        {"state": "extended", "actor": actor, "time": datetime.now(UTC), "note": reason}
+        {"state": EXTENDED, "actor": actor, "time": datetime.now(UTC), "note": reason}
     )
     request._p_changed = True

@@ -1,9 +1,12 @@
 """The request form, the board's list of requests and the list of
 information published proactively (Luật Tiếp cận thông tin 2016).
 
-- ``@@yeu-cau-cung-cap-thong-tin`` (on the section): the form of NĐ 13/2018
-  Mẫu số 02, a plain POST form (honeypot, size and rate limit like the
-  other public forms); the receipt shows the request's code and deadline;
+- ``@@yeu-cau-cung-cap-thong-tin`` (on the section): the form with the
+  contents of Luật TCTT Art. 24.2 (NĐ 13/2018 Art. 5), a plain POST form
+  (honeypot, size and rate limit like the other public forms); the receipt
+  shows the request's code and deadline, and mails them (``notify``);
+- ``@@tra-cuu-yeu-cau-thong-tin`` (on the section, public): follow a request
+  by its code (``status``), without the requester's personal data;
 - ``@@information-requests`` (Review portal content): every request, its
   state, deadline, the steps (processing, answered, refused with a reason)
   and the one extension. Need-to-know: the requester's personal data only
@@ -25,7 +28,11 @@ from zope.interface import alsoProvides
 
 from dakto.policy import _
 from dakto.policy import antispam
+from dakto.policy.access_to_information import actions
+from dakto.policy.access_to_information import notify
 from dakto.policy.access_to_information import requests as store
+from dakto.policy.access_to_information import status as status_module
+from dakto.policy.dates import from_iso
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.dates import today
@@ -86,8 +93,13 @@ class RequestForm(BrowserView):
             )
             self.request.response.setStatus(400)
             return
-        request = store.add(self.context, clean)
-        self.sent = {"code": request.code, "deadline": local_date(store.deadline(request))}
+        request, mailed = actions.submit(self.context, clean, self.request)
+        self.sent = {
+            "code": request.code,
+            "deadline": local_date(store.deadline(request)),
+            "mailed": mailed,
+            "status_url": notify.status_url(request.code),
+        }
         self.values = {}
 
     def fields(self):
@@ -143,12 +155,10 @@ class RequestsView(BrowserView):
                 self.error = translate(_("No request has this code."), context=self.request)
                 return self.template()
             actor = api.user.get_current().getId()
-            note = single(form.get("note")).strip()[:5000]
             try:
-                if form.get("step") == "extend":
-                    store.extend(request, actor, note)
-                else:
-                    store.transition(request, single(form.get("step")), actor, note)
+                actions.take_step(
+                    request, single(form.get("step")), actor, single(form.get("note")), self.request
+                )
             except store.TransitionError as error:
                 self.error = translate(error.args[0], context=self.request)
                 self.request.response.setStatus(400)
@@ -196,6 +206,48 @@ class RequestsView(BrowserView):
                 }
             )
         return rows
+
+
+class StatusView(BrowserView):
+    """``@@tra-cuu-yeu-cau-thong-tin``: follow a request by its code."""
+
+    template = ViewPageTemplateFile("templates/status.pt")
+
+    def __call__(self):
+        if not _is_section(self.context):
+            raise NotFound(self.context, self.__name__, self.request)
+        status_module.keep_private(self.request.response)
+        self.error = None
+        self.info = None
+        self.code = single(self.request.form.get("code"))[:40]
+        if self.code:
+            try:
+                found = status_module.lookup(self.request, self.code)
+            except antispam.Refused as refused:
+                self.error = antispam.refusal_message(self.request, refused)
+                self.request.response.setStatus(refused.status)
+            except status_module.NotFound:
+                self.error = translate(
+                    _(
+                        "No request for information has the code ${code}. Check the code "
+                        "on your receipt or in the mail you received.",
+                        mapping={"code": self.code},
+                    ),
+                    context=self.request,
+                )
+                self.request.response.setStatus(404)
+            else:
+                self.info = status_module.status_info(found, self.request)
+        return self.template()
+
+    def when(self, iso):
+        return local_datetime(from_iso(iso))
+
+    def day(self, iso):
+        return local_date(from_iso(iso))
+
+    def action_url(self):
+        return f"{self.context.absolute_url()}/@@{store.STATUS_VIEW}"
 
 
 class PublicInformationViewlet(ViewletBase):
