@@ -1,0 +1,1 @@
+"""Read-aloud on articles, procedures and the Q&A (issue 17, point 7)."""
