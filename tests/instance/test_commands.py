@@ -17,6 +17,9 @@ from dakto.policy.commands import t
 FEATURE_COMMANDS = {
     "digest": "dakto.policy.editorial_board.digest:Digest",
     "import-dossiers": "dakto.policy.dossier.command:ImportDossiers",
+    "import-legal-documents": "dakto.policy.bulk_import.command:ImportLegalDocuments",
+    "import-news": "dakto.policy.bulk_import.command:ImportNews",
+    "import-procedures": "dakto.policy.bulk_import.command:ImportProcedures",
     "purge-personal-data": "dakto.policy.personal_data.purge:PurgePersonalData",
 }
 

@@ -126,6 +126,22 @@ def cmd_import(settings, args):
     import_(settings, args)
 
 
+def dispatch_import(argv, registered):
+    """``argv`` with ``import KIND ...`` made ``import-KIND ...`` when a
+    feature registers the command ``import-KIND`` (``dakto import
+    legal-documents FILE``, see docs/bulk-import.md) and KIND is not a
+    folder; ``dakto import DIR`` stays the archival import."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if (
+        len(argv) >= 2
+        and argv[0] == "import"
+        and f"import-{argv[1]}" in registered
+        and not Path(argv[1]).is_dir()
+    ):
+        return [f"import-{argv[1]}", *argv[2:]]
+    return argv
+
+
 # Arguments of the commands that take some: name -> ((flags, options), ...);
 # these commands are called with (settings, args).
 ARGUMENTS = {
@@ -152,7 +168,14 @@ ARGUMENTS = {
         (("--site",), {"metavar": "ID", "default": None, "help": "the site (default: dakto)"}),
     ),
     "import": (
-        (("directory",), {"metavar": "DIR", "help": "a folder written by `dakto export`"}),
+        (
+            ("directory",),
+            {
+                "metavar": "DIR",
+                "help": "a folder written by `dakto export`; `dakto import KIND FILE` runs"
+                " `dakto import-KIND FILE` (a bulk import: docs/bulk-import.md)",
+            },
+        ),
         (("--site",), {"metavar": "ID", "default": None, "help": "the site (default: dakto)"}),
     ),
 }
@@ -167,7 +190,11 @@ COMMANDS = {
     "backup": (cmd_backup, "back up the data into $DAKTO_BACKUP_DIR (repozo or pg_dump)"),
     "restore": (cmd_restore, "restore a backup (the latest by default) over the stopped instance"),
     "export": (cmd_export, "archival export of all published content (plone.exportimport JSON)"),
-    "import": (cmd_import, "import an archival export into this instance's (fresh) site"),
+    "import": (
+        cmd_import,
+        "import an archival export into this instance's (fresh) site; "
+        "`import KIND FILE`: the bulk import import-KIND",
+    ),
 }
 
 
@@ -230,7 +257,7 @@ def build_parser(registered=None):
 
 def main(argv=None):
     registered = registered_commands()
-    args = build_parser(registered).parse_args(argv)
+    args = build_parser(registered).parse_args(dispatch_import(argv, registered))
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = settings_module.load()
