@@ -72,7 +72,10 @@ def test_a_receiver_logs_feedback_handed_in_directly_and_prints_the_receipt(func
     mail.messages.clear()
     received = today() - timedelta(days=3)
     browser = _browser(functional)
-    browser.open(_intake_url(portal))
+    # the public form shows the receivers the way to their intake page
+    browser.open(f"{portal.absolute_url()}/{names.SECTION}/@@{names.FORM_VIEW}")
+    browser.getLink(id="intake-link").click()
+    assert browser.url == _intake_url(portal)
     assert browser.headers["status"].startswith("200")
     assert "Qua điện thoại" in browser.contents and "Trực tiếp" in browser.contents
     assert 'value="web"' not in browser.contents  # the web form logs itself
@@ -128,6 +131,8 @@ def test_anonymous_and_editors_cannot_log_feedback(functional):
     transaction.commit()
     for user in (None, EDITOR):
         browser = _browser(functional, user=user)
+        browser.open(f"{portal.absolute_url()}/{names.SECTION}/@@{names.FORM_VIEW}")
+        assert 'id="intake-link"' not in browser.contents
         browser.handleErrors = True
         browser.open(_intake_url(portal))
         assert (

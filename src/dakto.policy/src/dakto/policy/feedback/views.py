@@ -65,6 +65,15 @@ class FeedbackFormView(BrowserView):
     template = ViewPageTemplateFile("templates/form.pt")
     sent_template = ViewPageTemplateFile("templates/sent.pt")
 
+    def staff_intake_url(self):
+        """The receivers' intake page, for those who may log feedback
+        received off the web (``intake.may_log``); None for everyone else."""
+        from dakto.policy.feedback import intake
+
+        if not intake.may_log():
+            return None
+        return f"{api.portal.get().absolute_url()}/@@{intake.INTAKE_VIEW}"
+
     def __call__(self):
         self.errors = {}
         self.form_error = None
