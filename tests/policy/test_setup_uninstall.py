@@ -104,7 +104,7 @@ def draft_page(portal, manager):
 class TestInstalled:
     def test_configlets(self, portal):
         assert set(configlet_ids()) <= configlets()
-        assert len(configlet_ids()) == 9
+        assert len(configlet_ids()) == 10
 
     def test_registry(self, portal):
         names, prefixes = registry_entries()

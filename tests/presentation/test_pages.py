@@ -104,7 +104,7 @@ def test_homepage_blocks(functional):
         "Văn bản mới ban hành",
         "Dự thảo đang lấy ý kiến",
         "Thủ tục hành chính",
-        "Liên kết nhanh",
+        "Dịch vụ công",  # the quick links (homepage/, issue 16)
     ):
         assert heading in html, heading
     assert "Tin trên trang chủ" in html

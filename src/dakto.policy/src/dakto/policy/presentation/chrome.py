@@ -1,27 +1,19 @@
 """What surrounds the content on every page: the skip link and reading tools,
 the footer with the body's identity and related agencies, the posting dates,
-print/save/share actions, and the homepage blocks."""
+print/save/share actions (the homepage: homepage/)."""
 
 from urllib.parse import quote
 
-from DateTime import DateTime
-from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.base.interfaces import IPloneSiteRoot
-from plone.memoize import ram
 from Products.CMFCore.interfaces import IFolderish
 from zope.component.hooks import getSite
 
-from dakto.policy import _
 from dakto.policy.accessibility.statement import statement_url
 from dakto.policy.dates import iso_datetime
-from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.identity.settings import get_identity
-from dakto.policy.presentation.navigation import anonymous_catalog_key
-from dakto.policy.structure.sections import NEWS_SECTION
 from dakto.policy.workflow.history import posted_at
-from dakto.policy.workflow.names import PUBLISHED
 
 
 # Related agencies when the identity settings name none.
@@ -110,125 +102,3 @@ class PageToolsViewlet(ViewletBase):
             self.request.response.setHeader(
                 "Content-Disposition", f'attachment; filename="{name}.html"'
             )
-
-
-class HomepageViewlet(ViewletBase):
-    """The homepage blocks: latest news, direction and administration, new
-    legal documents, drafts open for comment, procedures, quick links."""
-
-    size = 5
-
-    def available(self):
-        name = self.view.__name__ if self.view is not None else ""
-        return IPloneSiteRoot.providedBy(self.context) and name in (
-            "",
-            None,
-            "view",
-            "document_view",
-            "index_html",
-            self.context.getLayout() if hasattr(self.context, "getLayout") else "",
-        )
-
-    def _search(self, **query):
-        catalog = api.portal.get_tool("portal_catalog")
-        query.setdefault("sort_on", "effective")
-        query.setdefault("sort_order", "descending")
-        return catalog.searchResults(review_state=PUBLISHED, sort_limit=self.size, **query)[
-            : self.size
-        ]
-
-    def _path(self, relative):
-        return "/".join(self.context.getPhysicalPath()) + "/" + relative
-
-    def _items(self, brains, date_attribute="effective"):
-        for brain in brains:
-            value = getattr(brain, date_attribute, None)
-            yield {
-                "title": brain.Title,
-                "url": brain.getURL(),
-                "date": local_date(value) if value else "",
-            }
-
-    @ram.cache(lambda method, viewlet: anonymous_catalog_key(viewlet))
-    def blocks(self):
-        """The five blocks (memoised for anonymous visitors: navigation.py)."""
-        root = self.context.absolute_url()
-        now = DateTime()
-        return [
-            {
-                "id": "latest-news",
-                "title": _("Latest news"),
-                "more": f"{root}/{NEWS_SECTION}",
-                "entries": list(
-                    self._items(
-                        self._search(
-                            portal_type="News Item",
-                            path=self._path(NEWS_SECTION),
-                            is_reference_news=False,
-                        )
-                    )
-                ),
-            },
-            {
-                "id": "direction",
-                "title": _("Direction and administration"),
-                "more": f"{root}/{NEWS_SECTION}/chi-dao-dieu-hanh",
-                "entries": list(
-                    self._items(
-                        self._search(
-                            portal_type="News Item",
-                            path=self._path(f"{NEWS_SECTION}/chi-dao-dieu-hanh"),
-                        )
-                    )
-                ),
-            },
-            {
-                "id": "legal-documents",
-                "title": _("New legal documents"),
-                "more": f"{root}/van-ban",
-                "entries": list(
-                    self._items(
-                        self._search(portal_type="LegalDocument", sort_on="legal_issued"),
-                        "issue_date",
-                    )
-                ),
-            },
-            {
-                "id": "drafts",
-                "title": _("Drafts open for comment"),
-                "more": f"{root}/du-thao",
-                "entries": list(
-                    self._items(
-                        self._search(
-                            portal_type="DraftDocument",
-                            comment_opens={"query": now, "range": "max"},
-                            comment_closes={"query": now, "range": "min"},
-                            sort_on="comment_closes",
-                            sort_order="ascending",
-                        ),
-                        "comment_closes",
-                    )
-                ),
-            },
-            {
-                "id": "procedures",
-                "title": _("Administrative procedures"),
-                "more": f"{root}/thu-tuc-hanh-chinh",
-                "entries": list(
-                    self._items(self._search(portal_type="Procedure", sort_on="modified"), "")
-                ),
-            },
-        ]
-
-    def quick_links(self):
-        root = self.context.absolute_url()
-        return [
-            {"title": _("Feedback and petitions"), "url": f"{root}/phan-anh-kien-nghi"},
-            {"title": _("Dossier lookup"), "url": f"{root}/@@tra-cuu-ho-so"},
-            {"title": _("Questions and answers"), "url": f"{root}/phan-anh-kien-nghi/hoi-dap"},
-            {"title": _("Procedure lookup"), "url": f"{root}/thu-tuc-hanh-chinh"},
-            {"title": _("Legal document lookup"), "url": f"{root}/van-ban"},
-        ]
-
-    def render(self):
-        return self.index() if self.available() else ""
