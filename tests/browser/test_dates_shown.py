@@ -44,7 +44,9 @@ def test_dates_a_visitor_reads(site, browser, size):
             wrong[url] = sorted(set(found))
         assert DATE.search(text), url  # dates are there, dd/mm/yyyy
     assert wrong == {}
-    browser.get(site)
+    # the events portlet of a page with portlets (the homepage has none: it
+    # shows the week's schedule, tests/browser/test_homepage.py)
+    browser.get(site + "/van-ban")
     box = browser.find_element(By.CSS_SELECTOR, ".portletEvents")
     assert box.is_displayed()
     assert "Sự kiện sắp diễn ra" in box.text and "Sự kiện đã qua" in box.text
