@@ -6,11 +6,13 @@ from Products.CMFPlone.PloneBatch import Batch
 from Products.Five.browser import BrowserView
 from zope.component import getMultiAdapter
 
+from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_datetime
 from dakto.policy.news.behaviors import INewsAttribution
 from dakto.policy.news.rules import in_reference_section
 from dakto.policy.news.rules import is_reference_news
 from dakto.policy.news.vocabularies import news_topics
+from dakto.policy.presentation.images import brain_responsive_image
 from dakto.policy.workflow.history import brain_posted_at
 from dakto.policy.workflow.history import posted_at
 
@@ -49,6 +51,19 @@ class NewsListing(BrowserView):
     def posted(self, brain):
         return local_datetime(brain_posted_at(brain))
 
+    def posted_iso(self, brain):
+        """The same moment for ``<time datetime>`` (ISO 8601)."""
+        return iso_datetime(brain_posted_at(brain))
+
+    def picture(self, brain):
+        """The entry's lead image beside it; the page's first picture is its
+        main one (fetched at once), the others load when near."""
+        tag = brain_responsive_image(
+            brain, eager=not getattr(self, "pictures", 0), css_class="dakto-news-thumb"
+        )
+        self.pictures = getattr(self, "pictures", 0) + bool(tag)
+        return tag
+
 
 class NewsAttributionViewlet(ViewletBase):
     """Posting date and time, update, source, author, topics, reference label."""
@@ -73,6 +88,8 @@ class NewsAttributionViewlet(ViewletBase):
         # Shown when the article changed after it was posted (to the minute).
         updated = local_datetime(modified) if modified and posted and modified > posted else ""
         self.updated = updated if updated != self.posted else ""
+        self.posted_iso = iso_datetime(posted)
+        self.updated_iso = iso_datetime(modified) if self.updated else ""
         terms = news_topics()
         self.topics = [
             terms.getTerm(t).title

@@ -7,6 +7,8 @@ from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
 
 from dakto.policy.organisation import people
+from dakto.policy.presentation.images import THUMBNAIL_SCALES
+from dakto.policy.presentation.images import responsive_image
 
 
 def can_edit(context):
@@ -21,8 +23,23 @@ class PersonMixin:
     def card_macros(self):
         return CARD.macros
 
+    # The photo's width on the page (dakto.css): a card's, the person's page's.
+    photo_sizes = "120px"
+
     def person(self, person):
-        return people.person_info(person)
+        info = people.person_info(person)
+        self.photos = getattr(self, "photos", 0) + bool(info["photo"])
+        info["photo_tag"] = responsive_image(
+            person,
+            "photo",
+            variant=THUMBNAIL_SCALES,
+            sizes=self.photo_sizes,
+            # The page's first photo is fetched at once, the others when near.
+            eager=self.photos == 1 and bool(info["photo"]),
+            css_class="dakto-person-photo me-3 mb-2",
+            alt=info["photo_alt"],
+        )
+        return info
 
     def rich(self, value):
         return value.output_relative_to(self.context) if value else ""
@@ -33,7 +50,13 @@ class OrganisationView(PersonMixin, BrowserView):
 
     def update(self):
         self.leaders = [self.person(p) for p in people.leaders(self.context)]
-        self.units = [people.unit_info(u) for u in people.units(self.context)]
+        self.units = []
+        for unit in people.units(self.context):
+            info = people.unit_info(unit)
+            head = people.head_of(unit)
+            if head is not None:  # its card with the photo's markup
+                info["head"] = self.person(head)
+            self.units.append(info)
         officers = people.contact_officers()
         self.contact_officer = self.person(officers[0]) if officers else None
         warning = people.contact_officer_warning(officers)
@@ -62,6 +85,8 @@ class OrgUnitView(PersonMixin, BrowserView):
 
 
 class PersonView(PersonMixin, BrowserView):
+    photo_sizes = "200px"
+
     def update(self):
         self.info = self.person(self.context)
         self.duties = self.rich(self.context.duties)

@@ -4,6 +4,8 @@ from plone import api
 from Products.Five import BrowserView
 
 from dakto.policy.dates import local_date
+from dakto.policy.presentation.images import THUMBNAIL_SCALES
+from dakto.policy.presentation.images import responsive_image
 from dakto.policy.promotion import lifecycle
 
 
@@ -33,6 +35,16 @@ class PromotionView(BrowserView):
 
     def __call__(self):
         self.info = promotion_info(self.context)
+        # The business's logo first on its page: fetched at once.
+        self.logo = responsive_image(
+            self.context,
+            "logo",
+            variant=THUMBNAIL_SCALES,
+            sizes="200px",
+            eager=True,
+            css_class="dakto-promotion-logo mb-3",
+            alt=self.info["logo_alt"],
+        )
         self.is_editor = lifecycle.may_see_expired(self.context)
         return self.index()
 
@@ -59,7 +71,18 @@ class PromotionListing(BrowserView):
             sort_on="effective",
             sort_order="reverse",
         )
-        items = [promotion_info(brain.getObject()) for brain in brains]
+        shown = [(obj, promotion_info(obj)) for obj in (brain.getObject() for brain in brains)]
         if not self.is_editor:
-            items = [i for i in items if i["status"] == lifecycle.RUNNING]
-        return items
+            shown = [(obj, i) for obj, i in shown if i["status"] == lifecycle.RUNNING]
+        for number, (obj, item) in enumerate(shown):
+            # The first logo is fetched at once, the others when near.
+            item["logo_tag"] = responsive_image(
+                obj,
+                "logo",
+                variant=THUMBNAIL_SCALES,
+                sizes="128px",
+                eager=number == 0,
+                css_class="dakto-promotion-logo me-3",
+                alt=item["logo_alt"],
+            )
+        return [item for _obj, item in shown]
