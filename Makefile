@@ -37,7 +37,7 @@ export: $(STAMP) ## Archival export of the published content into ARCHIVE=folder
 import: $(STAMP) ## Import ARCHIVE=folder (an archival export) into a fresh instance
 	@$(BIN)/dakto import "$(or $(ARCHIVE),$(error make import needs ARCHIVE=folder))"
 
-# The browser suite's pieces (Chromium, chromedriver, axe-core from npm):
+# The browser suite's pieces (Chromium, chromedriver, Java; axe-core and vnu-jar from npm):
 # installed when package.json changes; without them tests/browser skips
 # (fails under CI=true).
 node_modules/.installed: package.json package-lock.json

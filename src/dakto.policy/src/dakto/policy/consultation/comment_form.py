@@ -28,6 +28,7 @@ from dakto.policy import antispam
 from dakto.policy import spreadsheets
 from dakto.policy.consultation import comments as store
 from dakto.policy.consultation.period import Period
+from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.lookup_service import single
@@ -102,6 +103,7 @@ class CommentsBlock(BrowserView):
                 "article": c.article,
                 "text": c.text,
                 "date": local_datetime(c.created),
+                "iso": iso_datetime(c.created),
             }
             for c in store.comments(self.context, states=(store.APPROVED,))
         ]

@@ -7,6 +7,7 @@ from dakto.policy.consultation.period import CLOSED
 from dakto.policy.consultation.period import NOT_YET_OPEN
 from dakto.policy.consultation.period import OPEN
 from dakto.policy.consultation.period import Period
+from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_date
 
 
@@ -20,15 +21,22 @@ def file_size(value):
     return f"{max(size // 1024, 1)} KB"
 
 
-class DraftView(BrowserView):
+class PeriodDates:
+    """A period's days as shown (dd/mm/yyyy) and for ``<time datetime>``."""
+
+    def date(self, value):
+        return local_date(value)
+
+    def iso(self, value):
+        return iso_datetime(value)
+
+
+class DraftView(PeriodDates, BrowserView):
     """A draft: its period and status, days left, files, and the summary once closed."""
 
     def __call__(self):
         self.period = Period(self.context)
         return self.index()
-
-    def date(self, value):
-        return local_date(value)
 
     def files(self):
         base = self.context.absolute_url()
@@ -51,7 +59,7 @@ class DraftView(BrowserView):
         return None
 
 
-class DraftListing(BrowserView):
+class DraftListing(PeriodDates, BrowserView):
     """Drafts of this section: open ones first (closing soonest first), then upcoming, then closed."""
 
     ORDER = (OPEN, NOT_YET_OPEN, CLOSED)
@@ -77,6 +85,3 @@ class DraftListing(BrowserView):
             for status in self.ORDER
             if groups[status]
         ]
-
-    def date(self, value):
-        return local_date(value)

@@ -14,6 +14,7 @@ from plone.z3cform import layout
 
 from dakto.policy import _
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_datetime
 from dakto.policy.dates import long_date
 from dakto.policy.editorial_board.deadlines import holidays as board_holidays
@@ -74,6 +75,8 @@ class MaintenanceNoticeViewlet(ViewletBase):
             self.notice = {
                 "starts": local_datetime(starts),
                 "ends": local_datetime(ends) if ends else "",
+                "starts_iso": iso_datetime(starts),
+                "ends_iso": iso_datetime(ends) if ends else "",
                 "starts_long": long_date(starts, language),
                 "message": message or "",
             }

@@ -78,6 +78,14 @@ class MemoisedGlobalSectionsViewlet(GlobalSectionsViewlet):
     every page.
     """
 
+    # Plone puts ``role`` and ``aria-label`` on the sub-menu opener's
+    # ``<label>``, which HTML forbids on a label associated with an input
+    # (Nu HTML Checker): the name goes on the checkbox it belongs to.
+    _opener_markup_template = (
+        '<input id="navitem-{uid}" type="checkbox" class="opener" aria-label="{title}" />'
+        '<label for="navitem-{uid}"></label>'
+    )
+
     @ram.cache(_global_navigation_key)
     def render(self):
         return super().render()

@@ -21,7 +21,9 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 from dakto.policy import _
 from dakto.policy.dates import TIMEZONE
+from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_date
+from dakto.policy.dates import local_day_or_none
 from dakto.policy.structure.sections import SECTIONS
 from dakto.policy.text import fold
 from dakto.policy.text import words
@@ -257,3 +259,7 @@ class PortalSearch(VietnameseSearch):
         """Posting date of a result, dd/mm/yyyy (its publishing date, else
         when it was published); '' if it has none."""
         return local_date(brain_posted_at(item.getDataOrigin()))
+
+    def item_date_iso(self, item):
+        """The same day for ``<time datetime>`` (ISO 8601)."""
+        return iso_datetime(local_day_or_none(brain_posted_at(item.getDataOrigin())))
