@@ -74,6 +74,8 @@ EXPECTED_REPORT = [
     "consultation",
     "legal_documents",
     "promotion",
+    "usage",
+    "proposals",
 ]
 
 

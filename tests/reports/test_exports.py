@@ -59,10 +59,12 @@ def test_page_exports_and_ranking(portal):
     assert any(p.startswith("Thị trấn Đắk Tô, ") for p in paragraphs[:5])
     assert any("01/01/2026" in p and "30/06/2026" in p for p in paragraphs[:7])
     headings = [teletype.extractText(h) for h in document.text.getElementsByType(odftext.H)]
-    assert len(headings) == 12 and headings[0].startswith("1. ")
+    # 13 parts, then the page views by section, the most read pages, the proposals
+    assert len(headings) == 16 and headings[0].startswith("1. ")
+    assert headings[-1] == "16. Đề xuất, kiến nghị"
     grids = document.text.getElementsByType(odftable.Table)
     summary = odf_rows(grids[0])
-    assert [row[1] for row in summary[1:]] == ["4", "4", "5", "1", "2", "1", "2", "1"]
+    assert [row[1] for row in summary[1:]] == ["4", "4", "5", "0", "1", "2", "1", "2", "1", "0"]
     by_channel = odf_rows(grids[4])
     assert by_channel[-1][1:] == ["4", "3", "2", "1", "1"]
     signatures = odf_rows(grids[-1])
@@ -71,7 +73,7 @@ def test_page_exports_and_ranking(portal):
     # ODS: one sheet a section, the header lines then the table.
     data = view(portal, "activity-report", start=start, end=end, format="ods")()
     sheets = opendocument.load(io.BytesIO(data)).spreadsheet.getElementsByType(odftable.Table)
-    assert len(sheets) == 12
+    assert len(sheets) == 16
     rows = odf_rows(sheets[2])  # articles by month
     assert rows[0] == ["ỦY BAN NHÂN DÂN THỊ TRẤN ĐẮK TÔ"]
     months = [row for row in rows if len(row) > 1 and row[0].endswith("/2026")]
@@ -83,13 +85,13 @@ def test_page_exports_and_ranking(portal):
         ("05/2026", "0"),
         ("06/2026", "1"),
     ]
-    last = odf_rows(sheets[-1])
-    assert any("Quảng bá pr1" in row for row in last)
+    promotions = odf_rows(sheets[-4])  # before the two usage parts and the proposals
+    assert any("Quảng bá pr1" in row for row in promotions)
 
     # XLSX: the same cells, numbers as numbers.
     data = view(portal, "activity-report", start=start, end=end, format="xlsx")()
     workbook = load_workbook(io.BytesIO(data))
-    assert len(workbook.sheetnames) == 12
+    assert len(workbook.sheetnames) == 16
     sheet = workbook[workbook.sheetnames[4]]  # received by channel
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0][0] == "ỦY BAN NHÂN DÂN THỊ TRẤN ĐẮK TÔ"

@@ -56,9 +56,10 @@ def vietnam_today():
     return DateTime().toZone(TIMEZONE).asdatetime().date()
 
 
-def section(id, title, header, rows, footer=None, chart=None, note=None):
+def section(id, title, header, rows, footer=None, chart=None, note=None, text=False):
     """One part of the report. ``chart``: ``(label column, value column)``
-    indexes into the rows, drawn as a bar chart."""
+    indexes into the rows, drawn as a bar chart; ``text``: the rows are
+    paragraphs of one column (shown as text, not as a table, on the page)."""
     return {
         "id": id,
         "title": title,
@@ -67,6 +68,7 @@ def section(id, title, header, rows, footer=None, chart=None, note=None):
         "footer": list(footer) if footer else [],
         "chart": chart,
         "note": note,
+        "text": text,
     }
 
 
@@ -129,6 +131,7 @@ def translated(report, request):
                 "footer": [text(v) for v in s["footer"]],
                 "chart": {"label": s["chart"][0], "value": s["chart"][1]} if s["chart"] else None,
                 "note": text(s["note"]) if s["note"] is not None else None,
+                "text": bool(s.get("text")),
             }
             for s in report["sections"]
         ],

@@ -1,0 +1,1 @@
+"""Usage figures ("Lượt xem"): page views counted by a beacon, per item per day."""
