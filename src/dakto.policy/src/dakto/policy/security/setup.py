@@ -7,6 +7,7 @@ from dakto.policy.registrations import FeatureSetup
 from dakto.policy.security import lockout
 from dakto.policy.security import password
 from dakto.policy.security import roles
+from dakto.policy.security import root
 from dakto.policy.security import sessions
 
 
@@ -20,6 +21,9 @@ def install(portal):
     password.install(portal)
     roles.install(portal)
     sessions.apply(portal)
+    # plone.restapi's install (a dependency, run before ours) has just put
+    # its JWT plugin in the root user folder too.
+    root.jwt_with_own_secret(portal.getPhysicalRoot())
 
 
 # The session plugin's properties that ``sessions.apply`` sets.
