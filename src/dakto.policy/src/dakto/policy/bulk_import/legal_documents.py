@@ -39,8 +39,12 @@ class Catalogued:
     def __init__(self):
         self.catalog = api.portal.get_tool("portal_catalog")
         self.cache = {}
+        # A site without documents (a commune's first import) needs no query per row.
+        self.none = not len(self.catalog.unrestrictedSearchResults(portal_type=PORTAL_TYPE))
 
     def get(self, key):
+        if self.none:
+            return None
         if key not in self.cache:
             number_key, year = key
             found = self.catalog.unrestrictedSearchResults(
