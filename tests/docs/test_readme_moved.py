@@ -26,6 +26,9 @@ RENAMED = {
     # 7774822: every monkey patch in patches.py
     "`security/powered_by.py` leaves it out": "`patches.py` `without_powered_by`, applied from"
     " `patches.zcml`, leaves it out",
+    # 128ff7f: the Nu HTML Checker (vnu-jar, Java) in the browser suite
+    "chromium chromium-driver; npm ci (axe-core)": "chromium chromium-driver java; npm ci"
+    " (axe-core, vnu-jar)",
 }
 
 
