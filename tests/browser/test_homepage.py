@@ -93,6 +93,16 @@ def test_the_main_menu_is_one_row_at_1366_px(site, browser):
           tops: [...new Set(items.map(li => Math.round(li.getBoundingClientRect().top)))],
           overflowing: links.filter(a => a.scrollWidth > a.clientWidth + 1)
                             .map(a => a.textContent.trim()),
+          // a word whose letters lie on two lines was broken inside it
+          split: links.flatMap(a => [...a.textContent.matchAll(/\\S+/g)].filter(m => {
+            const node = [...a.childNodes].find(n => n.nodeType === 3 && n.data.includes(m[0]));
+            if (!node) return false;
+            const range = document.createRange();
+            const start = node.data.indexOf(m[0]);
+            range.setStart(node, start);
+            range.setEnd(node, start + m[0].length);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+          }).map(m => m[0])),
           right: Math.max(...items.map(li => li.getBoundingClientRect().right)),
           count: items.length,
         };
@@ -100,7 +110,8 @@ def test_the_main_menu_is_one_row_at_1366_px(site, browser):
     )
     assert layout["count"] >= 10
     assert len(layout["tops"]) == 1, layout  # one row
-    assert layout["overflowing"] == []  # no title cut or broken inside a word
+    assert layout["overflowing"] == []  # no title cut off
+    assert layout["split"] == []  # titles break between words, never inside one
     assert layout["right"] <= DESKTOP[0]
 
 
