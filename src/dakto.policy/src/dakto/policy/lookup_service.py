@@ -22,6 +22,7 @@ from zope.component import getMultiAdapter
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy.vietnamese.query import search_term
 from dakto.policy.vietnamese.ranking import exact_first_window
 
 
@@ -109,21 +110,29 @@ def context_path(context):
     return "/".join(context.getPhysicalPath())
 
 
-def text_search(query, text, b_start=0, b_size=None):
+def text_search(query, text, b_start=0, b_size=None, rank=True):
     """Brains of ``query`` (a catalog query); an unparsable text finds nothing.
 
-    With a sort and ``b_size``, the catalog only sorts the page asked for
-    (the result is a lazy sequence of the full length). With ``text`` (what
-    the visitor typed) and no sort, the matches that have the typed
-    diacritics come first (``vietnamese.ranking``)."""
+    ``text`` (what the visitor typed) is searched as people type it
+    (``vietnamese.query``: abbreviations, "số", typos), every condition
+    compulsory (a lookup's filters narrow it: no "any word" fallback as on the
+    site search). With a sort and
+    ``b_size``, the catalog only sorts the page asked for (the result is a
+    lazy sequence of the full length). With ``text`` and no sort, the best
+    title matches, then those with the typed diacritics, come first
+    (``vietnamese.ranking``), unless ``rank`` is false (the catalog's order)."""
     catalog = api.portal.get_tool("portal_catalog")
     batch = {"b_start": b_start, "b_size": b_size} if b_size and "sort_on" in query else {}
+    if text and TEXT in query:
+        query = dict(query, **{TEXT: search_term(text, catalog)})
+        if not query[TEXT]:
+            return []
     try:
         brains = catalog(**batch, **query)
     except ParseError:
         return []
-    if text and "sort_on" not in query:
-        return exact_first_window(brains, text)
+    if text and rank and "sort_on" not in query:
+        return exact_first_window(brains, text, catalog=catalog)
     return brains
 
 

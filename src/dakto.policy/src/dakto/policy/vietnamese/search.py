@@ -1,4 +1,5 @@
-"""Plone's search page with Vietnamese ranking (see ``ranking.py``)."""
+"""Plone's search page, searched as people type it (``query.py``), with
+Vietnamese ranking (``ranking.py``)."""
 
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from Products.ZCTextIndex.ParseTree import ParseError
 
 from dakto.policy import LANGUAGES
 from dakto.policy import SITE_LANGUAGE
+from dakto.policy.vietnamese.query import relaxed_term
+from dakto.policy.vietnamese.query import search_term
 from dakto.policy.vietnamese.ranking import exact_first_window
 
 
@@ -36,12 +39,20 @@ class VietnameseSearch(Search):
             return []
         query.pop("b_start", None)
         query.pop("b_size", None)
+        catalog = api.portal.get_tool("portal_catalog")
+        query["SearchableText"] = search_term(text, catalog)
+        if not query["SearchableText"]:
+            return []
         try:
+            found = catalog(**query)
+            if not len(found):  # all the conditions find nothing: any of them
+                found = catalog(**dict(query, SearchableText=relaxed_term(text, catalog)))
             results = exact_first_window(
-                self.context.portal_catalog(**query),
+                found,
                 text,
                 language=self.visitor_language(),
                 root="/".join(api.portal.get().getPhysicalPath()),
+                catalog=catalog,
             )
         except ParseError:
             return []
