@@ -157,3 +157,24 @@ def test_paging(manager):
     # the lazy catalog page and the full ordering agree
     all_numbers = [b.document_number for b in lookup.search(folder, {"sort_on": "number"}, 0, 100)]
     assert all_numbers[0] == "54/QĐ-UBND" and len(all_numbers) == 45
+
+
+@pytest.mark.parametrize("status", ["in-force", "expired", "partly-expired", "not-yet"])
+@pytest.mark.parametrize("text", ["ke hoach", "Quyết định", "dau tu cong", "UBND"])
+def test_keyword_and_status_read_from_the_dates_as_the_indexes_do(
+    documents, monkeypatch, text, status
+):
+    """A keyword with a status reads the status from the catalog's dates (no
+    range query that grows with the years of documents): the same documents
+    as the date indexes find, in the same order."""
+    from_metadata = ids(documents, SearchableText=text, status=status)
+    monkeypatch.setattr(lookup, "STATUS_FROM_METADATA", -1)
+    assert from_metadata == ids(documents, SearchableText=text, status=status)
+
+
+def test_keyword_and_status_on_another_day(documents):
+    filters = {"SearchableText": "ke hoach", "status": "in-force"}
+    found = [b.id for b in lookup.search(documents, filters, on=date(2024, 6, 1))]
+    assert found == ["kh-45"]
+    filters["status"] = "expired"
+    assert [b.id for b in lookup.search(documents, filters, on=date(2025, 6, 1))] == ["kh-45"]
