@@ -11,7 +11,8 @@
 #   the Zope root's host map): the cache is keyed by host and URL, and a
 #   site's purge names its host (/VirtualHostBase/<scheme>/<host>:<port>/
 #   <site>/VirtualHostRoot/<path>, plone.cachepurging's virtual hosting), so
-#   it bans that host's pages only, never another site's;
+#   it bans that host's pages only, never another site's; a BAN in the same
+#   form drops every page of that host (a site-wide change: the urgent notice);
 # - grace: a stale page is served while it is fetched anew, and for 6 hours
 #   if every backend is down;
 # - the ZMI (Zope's management screens: /manage*, manage_* at any depth,
@@ -81,7 +82,16 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "BAN not allowed"));
         }
-        ban("obj.http.x-url ~ " + req.url);
+        if (req.url ~ "^/VirtualHostBase/[^/]+/[^/]+/.*/VirtualHostRoot(/|$)") {
+            # One site's pages on its own host (the urgent notice changed):
+            # the pages of that host under the path, no other site's.
+            ban("obj.http.x-host == " +
+                std.tolower(regsub(req.url, "^/VirtualHostBase/[^/]+/([^/:]+)(:[0-9]+)?/.*$", "\1")) +
+                " && obj.http.x-url ~ ^" +
+                regsub(regsub(req.url, "^/VirtualHostBase/[^/]+/[^/]+/.*?/VirtualHostRoot", ""), "^$", "/"));
+        } else {
+            ban("obj.http.x-url ~ " + req.url);
+        }
         return (synth(200, "Banned"));
     }
     if (req.method != "GET" && req.method != "HEAD") {

@@ -1,7 +1,7 @@
 """Every site served by its host name through a real Varnish and HAProxy
 (deploy/varnish/default.vcl, deploy/haproxy/haproxy.cfg.in) in front of the
-functional Zope: two domains, two sites; a purge on site A leaves site B's
-pages in the cache."""
+functional Zope: two domains, two sites; a purge on site A, or a ban of all
+its pages (its urgent notice), leaves site B's pages in the cache."""
 
 import pytest
 import requests
@@ -120,6 +120,31 @@ def test_a_purge_on_site_a_leaves_site_b_cached(platform):
     b = get(platform, HOST_B)
     assert b.headers["X-Cache"] == "HIT", b.headers
     assert int(b.headers["X-Cache-Hits"]) >= 2
+
+
+def test_an_urgent_notice_on_site_a_leaves_site_b_cached(platform):
+    """The notice changes every page of A (a ban of A's host), none of B's."""
+    for host in (HOST_A, HOST_B):
+        get(platform, host)
+        assert get(platform, host).headers["X-Cache"] == "HIT"
+    response = requests.patch(
+        platform["varnish"].url + "/@urgent-notice",
+        headers={"Host": HOST_A, **JSON},
+        json={
+            "heading": "Cảnh báo lũ quét ở xã A",
+            "message": "Không qua lại các ngầm tràn khi nước dâng.",
+            "starts": "2026-01-01T07:00",
+            "ends": "2099-01-01T17:00",
+        },
+        auth=MANAGER,
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+    shown = wait_until(lambda: "Cảnh báo lũ quét ở xã A" in get(platform, HOST_A).text, timeout=10)
+    assert shown, "A's cached page does not show A's urgent notice"
+    b = get(platform, HOST_B)
+    assert b.headers["X-Cache"] == "HIT", b.headers
+    assert "Cảnh báo lũ quét" not in b.text
 
 
 def test_a_site_added_is_served_without_a_restart(platform):

@@ -22,6 +22,7 @@ import hashlib
 import re
 from datetime import datetime
 from datetime import timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from plone import api
@@ -192,9 +193,24 @@ class NoticeLifetime:
         return result
 
 
+def _ban_paths(settings):
+    """What the BAN names: the site's own host(s) when it is served on its
+    domain (the purge settings' domains, platform/hosts.py), in the virtual
+    hosting form Varnish turns into a ban of that host's pages only
+    (deploy/varnish/default.vcl); else every page the proxy holds."""
+    if not (settings.virtualHosting and settings.domains):
+        return ["/"]
+    site_id = api.portal.get().getId()
+    paths = []
+    for domain in settings.domains:
+        parts = urlsplit(domain)
+        paths.append(f"/VirtualHostBase/{parts.scheme}/{parts.netloc}/{site_id}/VirtualHostRoot/")
+    return paths
+
+
 def ban_proxy_pages():
-    """Ask the caching proxies to drop every page they hold (after the commit:
-    a page fetched again meanwhile would otherwise be the old one)."""
+    """Ask the caching proxies to drop the site's pages they hold (after the
+    commit: a page fetched again meanwhile would otherwise be the old one)."""
     from plone.cachepurging.interfaces import ICachePurgingSettings
     from plone.cachepurging.interfaces import IPurger
     from plone.cachepurging.utils import isCachePurgingEnabled
@@ -203,15 +219,18 @@ def ban_proxy_pages():
     if not isCachePurgingEnabled():
         return
     registry = api.portal.get_tool("portal_registry")
-    proxies = registry.forInterface(ICachePurgingSettings, check=False).cachingProxies or ()
+    settings = registry.forInterface(ICachePurgingSettings, check=False)
+    proxies = settings.cachingProxies or ()
     purger = queryUtility(IPurger)
     if purger is None or not proxies:
         return
+    paths = _ban_paths(settings)
 
     def ban(committed):
         if committed:
             for proxy in proxies:
-                purger.purgeAsync(proxy.rstrip("/") + "/", httpVerb="BAN")
+                for path in paths:
+                    purger.purgeAsync(proxy.rstrip("/") + path, httpVerb="BAN")
 
     import transaction
 
