@@ -256,6 +256,9 @@ def test_follow_by_code_through_every_state(functional, mail):
         return info, page
 
     check(names.RECEIVED)
+    # The code given twice (?code=a&code=b): the first one, not an error page.
+    page_status, page = http_get(f"{url}/@@{names.STATUS_VIEW}?code={code}&code=PA-0000-0000")
+    assert page_status == 200 and code in page
     api.env.adopt_roles(["Manager"])
     with api.env.adopt_roles(["Manager"]):
         obj.purpose = "hoi-dap"

@@ -32,7 +32,7 @@ from dakto.policy.access_to_information import actions
 from dakto.policy.access_to_information import notify
 from dakto.policy.access_to_information import requests as store
 from dakto.policy.access_to_information import status as status_module
-from dakto.policy.dates import from_iso
+from dakto.policy.code_status import CodeStatusView
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
 from dakto.policy.dates import today
@@ -208,43 +208,25 @@ class RequestsView(BrowserView):
         return rows
 
 
-class StatusView(BrowserView):
+class StatusView(CodeStatusView):
     """``@@tra-cuu-yeu-cau-thong-tin``: follow a request by its code."""
 
     template = ViewPageTemplateFile("templates/status.pt")
+    status_module = status_module
+
+    @staticmethod
+    def not_found(mapping):
+        return _(
+            "No request for information has the code ${code}. Check the code "
+            "on your receipt or in the mail you received.",
+            mapping=mapping,
+        )
 
     def __call__(self):
         if not _is_section(self.context):
             raise NotFound(self.context, self.__name__, self.request)
         status_module.keep_private(self.request.response)
-        self.error = None
-        self.info = None
-        self.code = single(self.request.form.get("code"))[:40]
-        if self.code:
-            try:
-                found = status_module.lookup(self.request, self.code)
-            except antispam.Refused as refused:
-                self.error = antispam.refusal_message(self.request, refused)
-                self.request.response.setStatus(refused.status)
-            except status_module.NotFound:
-                self.error = translate(
-                    _(
-                        "No request for information has the code ${code}. Check the code "
-                        "on your receipt or in the mail you received.",
-                        mapping={"code": self.code},
-                    ),
-                    context=self.request,
-                )
-                self.request.response.setStatus(404)
-            else:
-                self.info = status_module.status_info(found, self.request)
-        return self.template()
-
-    def when(self, iso):
-        return local_datetime(from_iso(iso))
-
-    def day(self, iso):
-        return local_date(from_iso(iso))
+        return super().__call__()
 
     def action_url(self):
         return f"{self.context.absolute_url()}/@@{store.STATUS_VIEW}"

@@ -11,6 +11,7 @@ from zope.interface import alsoProvides
 
 from dakto.policy import _
 from dakto.policy import antispam
+from dakto.policy.code_status import CodeStatusView
 from dakto.policy.dates import from_iso
 from dakto.policy.dates import local_date
 from dakto.policy.dates import local_datetime
@@ -168,40 +169,19 @@ class FeedbackFormView(BrowserView):
         return submit.status_url(self.sent["code"]) if self.sent else ""
 
 
-class FeedbackStatusView(BrowserView):
+class FeedbackStatusView(CodeStatusView):
     """``@@tra-cuu-phan-anh``: follow one item by its tracking code."""
 
     template = ViewPageTemplateFile("templates/status.pt")
+    status_module = status_module
 
-    def __call__(self):
-        self.error = None
-        self.info = None
-        self.code = (self.request.form.get("code") or "").strip()[:40]
-        if self.code:
-            try:
-                obj = status_module.lookup(self.request, self.code)
-            except antispam.Refused as refused:
-                self.error = antispam.refusal_message(self.request, refused)
-                self.request.response.setStatus(refused.status)
-            except status_module.NotFound:
-                self.error = translate(
-                    _(
-                        "No feedback has the tracking code ${code}. Check the code in "
-                        "the message you received.",
-                        mapping={"code": self.code},
-                    ),
-                    context=self.request,
-                )
-                self.request.response.setStatus(404)
-            else:
-                self.info = status_module.status_info(obj, self.request)
-        return self.template()
-
-    def when(self, iso):
-        return local_datetime(from_iso(iso))
-
-    def day(self, iso):
-        return local_date(from_iso(iso))
+    @staticmethod
+    def not_found(mapping):
+        return _(
+            "No feedback has the tracking code ${code}. Check the code in "
+            "the message you received.",
+            mapping=mapping,
+        )
 
     def action_url(self):
         return f"{api.portal.get().absolute_url()}/@@{names.STATUS_VIEW}"
