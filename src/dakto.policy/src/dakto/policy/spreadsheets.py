@@ -176,6 +176,34 @@ def to_xlsx(*tables):
     return output.getvalue()
 
 
+def to_xlsx_template(title, headers, lists_title, lists):
+    """A sheet to fill in (the bulk import's templates): a first sheet
+    ``title`` with one row of headers, each ``(text, bold, comment)`` (the
+    comment says what to write; None: none), frozen below it, and a second
+    sheet ``lists_title`` of rows (the accepted values), typed as text."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_name(title)
+    for index, (text, bold, comment) in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=safe_text(text))
+        cell.data_type = "s"
+        cell.font = Font(bold=bold)
+        if comment:
+            cell.comment = Comment(comment, "dakto")
+        sheet.column_dimensions[cell.column_letter].width = max(14, len(text) + 4)
+    sheet.freeze_panes = "A2"
+    second = workbook.create_sheet(sheet_name(lists_title))
+    for values in lists:
+        _xlsx_append(second, values)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
 def _signature_rows(signatures):
     """Signature blocks as spreadsheet rows: a blank row, then line by line,
     each block in its own column (the second block two columns further right)."""
