@@ -74,3 +74,17 @@ def test_the_preset_is_a_dependency_of_the_profile(portal):
     assert dependencies.index("profile-plone.app.caching:default") < dependencies.index(
         "profile-plone.app.caching:with-caching-proxy"
     )
+
+
+def test_the_demo_content_leaves_the_caching_settings(portal, manager):
+    """Applying the demo profile (``dakto start``, ``dakto add-site --demo``)
+    re-applied plone.app.caching's preset, a dependency of the policy's
+    profile: item and folder pages fell back to weak caching."""
+    registry = api.portal.get_tool("portal_registry")
+    before = caching_records(registry)
+    portal.portal_setup.runAllImportStepsFromProfile("profile-dakto.policy:demo")
+    after = caching_records(registry)
+    mapping = after["plone.caching.interfaces.ICacheSettings.operationMapping"]["value"]
+    assert mapping["plone.content.itemView"] == "plone.app.caching.moderateCaching"
+    assert mapping["plone.content.folderView"] == "plone.app.caching.moderateCaching"
+    assert after == before

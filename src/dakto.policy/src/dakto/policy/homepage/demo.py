@@ -114,9 +114,9 @@ def add_sample_notice():
 
 
 def create_demo(portal):
-    # The demo profile's import runs dakto.policy:default's dependencies
-    # again, plone.app.caching's preset among them, which resets the cached
-    # pages' ETag records to the preset's: the notice's component back.
+    # The notice's component in the cached pages' ETag records (idempotent):
+    # a demo applied before profiles/demo stopped declaring its dependency
+    # re-applied plone.app.caching's preset, which reset them.
     notice_in_etags()
     add_sample_notice()
     return add_lead_images(portal)
