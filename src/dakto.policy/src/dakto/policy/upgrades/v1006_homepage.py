@@ -13,6 +13,8 @@ it. Self-contained: the values themselves, no install code of today.
 
 from plone import api
 
+from dakto.policy.permissions import PUBLISH_CONTENT
+
 
 PREFIX = "dakto.urgent_notice"
 HOMEPAGE = "homepage"
@@ -30,7 +32,7 @@ CONFIGLET = {
     "action": "string:${portal_url}/@@dakto-urgent-notice",
     "appId": "dakto.policy",
     "category": "plone-general",
-    "permission": ("dakto.policy: Publish content",),
+    "permission": (PUBLISH_CONTENT,),
     "icon_expr": "string:exclamation-triangle",
 }
 
