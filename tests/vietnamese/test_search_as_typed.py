@@ -90,6 +90,23 @@ def test_a_typo_finds_the_lexicon_word_one_letter_away(manager):
     assert not catalog(SearchableText="khai sih")
 
 
+def test_long_words_and_long_queries_are_not_corrected(manager):
+    """A pasted 100,000-letter word made millions of strings of its length
+    (the process was killed for its memory); only words of a normal length,
+    and the first few of a query, are corrected."""
+    from dakto.policy.vietnamese import query
+
+    api.content.create(container=manager["gioi-thieu"], type="Document", id="ks", title="Khai sinh")
+    catalog = api.portal.get_tool("portal_catalog")
+    assert search_term("x" * 100_000, catalog) == "x" * 100_000
+    typos = [f"sin{letter}" for letter in "bcdfgjklmpqrtvwxz"]  # each one letter from "sinh"
+    conditions = query.groups(" ".join(typos), catalog)
+    assert [c.spellings for c in conditions] == [(typo,) for typo in typos]
+    corrected = [c.corrections for c in conditions]
+    limit = query.MAX_CORRECTED_WORDS
+    assert corrected[:limit] == [("sinh",)] * limit and not any(corrected[limit:])
+
+
 def test_nothing_with_all_words_then_any_of_them(manager):
     api.content.create(container=manager["gioi-thieu"], type="Document", id="ks", title="Khai sinh")
     request = manager.REQUEST

@@ -48,6 +48,13 @@ ABBREVIATIONS = {
 NUMBER_FILLERS = frozenset({"so"})
 #: Shorter words are never corrected (too many neighbours).
 MIN_CORRECTED_LENGTH = 3
+#: Longer words are never corrected: a Vietnamese word has a few letters, and
+#: a word's neighbours grow with its length (a 100,000-letter "word" would
+#: make millions of 100,000-letter strings: memory a process does not have).
+MAX_CORRECTED_LENGTH = 20
+#: At most this many words of one query get corrections (each costs a few
+#: hundred lexicon look-ups).
+MAX_CORRECTED_WORDS = 10
 MAX_CORRECTIONS = 3
 LETTERS = string.ascii_lowercase + string.digits
 #: Initials after which a final i and y are one sound (both spellings are in use).
@@ -170,6 +177,7 @@ def groups(text, catalog=None):
     found = query_words(text)
     result = []
     index = 0
+    corrected = 0
     while index < len(found):
         # words that make an abbreviation's full form: one condition
         for full, abbr in backward.items():
@@ -187,11 +195,13 @@ def groups(text, catalog=None):
                 alternatives.append(variant)
             elif (
                 lexicon is not None
-                and len(word) >= MIN_CORRECTED_LENGTH
+                and corrected < MAX_CORRECTED_WORDS
+                and MIN_CORRECTED_LENGTH <= len(word) <= MAX_CORRECTED_LENGTH
                 and not word.isdigit()
                 and not lexicon.wid(word)
             ):
                 corrections = lexicon.corrections(word)
+                corrected += 1
             result.append(Condition(alternatives, corrections))
             index += 1
     return result
