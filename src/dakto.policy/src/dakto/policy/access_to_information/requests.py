@@ -34,8 +34,6 @@ reason. Every step is kept in the request's ``history`` (state, who, when,
 note).
 """
 
-import re
-import secrets
 from datetime import UTC
 from datetime import datetime
 
@@ -48,8 +46,7 @@ from dakto.policy import _
 from dakto.policy.contacts import valid_email
 from dakto.policy.dates import local_day
 from dakto.policy.editorial_board import deadlines as calendar
-from dakto.policy.feedback.codes import ALPHABET
-from dakto.policy.feedback.codes import GROUPS
+from dakto.policy.feedback import codes
 from dakto.policy.validation import citizen_text
 
 
@@ -134,24 +131,15 @@ def _store(container, create=False):
 
 
 def new_code():
-    groups = ["".join(secrets.choice(ALPHABET) for _ in range(size)) for size in GROUPS]
-    return "-".join([PREFIX, *groups])
+    return codes.new_code(PREFIX)
 
 
-CODE_RE = re.compile(rf"^{PREFIX}-[{ALPHABET}]{{{GROUPS[0]}}}-[{ALPHABET}]{{{GROUPS[1]}}}$")
 EXTENDED = "extended"  # a step of the history that is not a state
 
 
 def normalise_code(value):
     """``' tt abcd-efgh '`` → ``'TT-ABCD-EFGH'``; None when it cannot be a code."""
-    if not isinstance(value, str):
-        return None
-    compact = re.sub(r"[\s\-_.]", "", value).upper()
-    if len(compact) != len(PREFIX) + sum(GROUPS) or not compact.startswith(PREFIX):
-        return None
-    body = compact[len(PREFIX) :]
-    code = f"{PREFIX}-{body[: GROUPS[0]]}-{body[GROUPS[0] :]}"
-    return code if CODE_RE.match(code) else None
+    return codes.normalise(value, PREFIX)
 
 
 def validate(data):

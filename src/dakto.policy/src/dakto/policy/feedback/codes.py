@@ -14,24 +14,33 @@ import secrets
 PREFIX = "PA"
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0, O, 1, I, L
 GROUPS = (4, 4)
-CODE_RE = re.compile(rf"^{PREFIX}-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}$")
 
 
-def new_code():
+def _pattern(prefix):
+    return re.compile(rf"^{prefix}-[{ALPHABET}]{{{GROUPS[0]}}}-[{ALPHABET}]{{{GROUPS[1]}}}$")
+
+
+CODE_RE = _pattern(PREFIX)
+
+
+def new_code(prefix=PREFIX):
+    """A new random code; ``prefix``: another kind's (information requests: TT)."""
     groups = ["".join(secrets.choice(ALPHABET) for _ in range(size)) for size in GROUPS]
-    return "-".join([PREFIX, *groups])
+    return "-".join([prefix, *groups])
 
 
-def normalise(value):
-    """``' pa abcd-efgh '`` → ``'PA-ABCD-EFGH'``; None when it cannot be a code."""
+def normalise(value, prefix=PREFIX):
+    """``' pa abcd-efgh '`` → ``'PA-ABCD-EFGH'``; None when it cannot be a code
+    (of ``prefix``)."""
     if not isinstance(value, str):
         return None
     compact = re.sub(r"[\s\-_.]", "", value).upper()
-    if len(compact) != len(PREFIX) + sum(GROUPS) or not compact.startswith(PREFIX):
+    if len(compact) != len(prefix) + sum(GROUPS) or not compact.startswith(prefix):
         return None
-    body = compact[len(PREFIX) :]
-    code = f"{PREFIX}-{body[:4]}-{body[4:]}"
-    return code if CODE_RE.match(code) else None
+    body = compact[len(prefix) :]
+    code = f"{prefix}-{body[: GROUPS[0]]}-{body[GROUPS[0] :]}"
+    pattern = CODE_RE if prefix == PREFIX else _pattern(prefix)
+    return code if pattern.match(code) else None
 
 
 def code_to_id(code):
