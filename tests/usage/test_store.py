@@ -121,6 +121,27 @@ def test_a_full_batch_is_written_by_the_background_thread(tmp_path):
     assert process.batch.writes == 1
 
 
+def test_a_late_wake_up_writes_no_small_batch(tmp_path):
+    """Views counted while a full batch is written wake the thread again; it
+    finds the batch not full and waits for the next full one or the clock."""
+    process = file_storage_process(tmp_path)
+    process.batch.seconds = 3600
+    process.batch.views = 10
+    for _ in range(10):
+        process.add(SITE, ITEMS[1], DAY)
+    for _ in range(100):
+        if process.batch.writes == 1:
+            break
+        threading.Event().wait(0.05)
+    assert process.batch.writes == 1
+    for _ in range(3):
+        process.add(SITE, ITEMS[1], DAY)
+    process.batch._wake.set()  # the late wake-up of a batch already written
+    threading.Event().wait(0.3)
+    assert process.batch.writes == 1
+    assert process.batch.pending() == {(SITE, ITEMS[1], DAY): 3}
+
+
 def test_an_unreachable_database_keeps_the_views_until_it_answers(dsn):
     down = TableViews(
         SharedTable("host=127.0.0.1 port=1 dbname=x user=x connect_timeout=2", TABLE, DDL)

@@ -26,6 +26,7 @@ import contextlib
 import logging
 import os
 import threading
+import time
 
 from dakto.policy import product_config
 from dakto.policy.counters import file_storage_path
@@ -197,10 +198,19 @@ class Batch:
             self._wake.set()
 
     def _run(self):
+        # Writes a full batch, or what is pending once ``seconds`` have passed
+        # since the last write.  A wake-up that arrives late (set again by
+        # the views counted while a batch was being written) finds the batch
+        # no longer full and waits on: no write of a few views.
+        last = time.monotonic()
         while True:
-            self._wake.wait(self.seconds)
+            self._wake.wait(max(0.0, last + self.seconds - time.monotonic()))
             self._wake.clear()
-            self.flush()
+            with self._lock:
+                full = self._size >= self.views
+            if full or time.monotonic() >= last + self.seconds:
+                self.flush()
+                last = time.monotonic()
 
     def flush(self):
         """Write the pending counts now (kept for the next try if the database fails)."""
