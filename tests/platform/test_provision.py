@@ -125,6 +125,22 @@ def test_remove_site_backs_up_first(functional, tmp_path):
     assert "There is no site" in translate(refused.value.message, target_language="en")
 
 
+def test_a_removed_sites_page_views_go_with_it(functional, tmp_path):
+    from dakto.policy.usage.store import VIEWS
+
+    app = functional["app"]
+    provision.add_site(app, "xa-ngoc-tu", **NGOC_TU)
+    transaction.commit()
+    VIEWS.add("/xa-ngoc-tu", "some-item", "2026-07-01")
+    VIEWS.add("/plone", "some-item", "2026-07-01")
+    kept = VIEWS.total("/plone", "some-item")
+    provision.remove_site(app, "xa-ngoc-tu", tmp_path / "backups")
+    assert VIEWS.total("/xa-ngoc-tu", "some-item") == 1  # not before the commit
+    transaction.commit()
+    assert VIEWS.total("/xa-ngoc-tu", "some-item") == 0
+    assert VIEWS.total("/plone", "some-item") == kept  # the other site's stay
+
+
 def test_remove_without_backup_folder_keeps_the_site(functional):
     app = functional["app"]
     with pytest.raises(ProvisionError):

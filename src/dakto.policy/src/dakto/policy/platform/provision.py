@@ -11,6 +11,7 @@ import re
 import time
 import unicodedata
 
+import transaction
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 
@@ -25,6 +26,8 @@ from dakto.policy.identity.kinds import BODY_PREFIX
 from dakto.policy.identity.kinds import KINDS
 from dakto.policy.identity.kinds import identity_values
 from dakto.policy.identity.kinds import kind_word
+from dakto.policy.usage.counting import site_key
+from dakto.policy.usage.store import VIEWS
 
 
 PLONE_PROFILE_ID = "Products.CMFPlone:plone"
@@ -251,9 +254,23 @@ def remove_site(app, site_id, backup_dir):
     newSecurityManager(None, system)
     try:
         setSite(app[site_id])  # its content's subscribers look up its tools
+        _forget_page_views_once_removed(app[site_id])
         app.manage_delObjects([site_id])
     finally:
         setSecurityManager(previous_user)
         keep = previous_site is not None and previous_site.getId() != site_id
         setSite(previous_site if keep else None)
     return Path(backup)
+
+
+def _forget_page_views_once_removed(site):
+    """The site's page views live outside the ZODB (usage.store): once its
+    removal is committed, its rows go too, so that a new site given the same
+    id starts at zero."""
+    key = site_key(site)
+
+    def forget(committed):
+        if committed:
+            VIEWS.forget_site(key)
+
+    transaction.get().addAfterCommitHook(forget)
