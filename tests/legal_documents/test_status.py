@@ -78,3 +78,80 @@ def test_lookup_filters_on_the_dates_not_on_the_stored_status(manager, monkeypat
     html = folder.restrictedTraverse("@@legal-document-lookup")()
     row = html.split("01/QĐ-UBND", 1)[1].split("</tr>", 1)[0]
     assert "dakto-status-expired" in row
+
+
+# dates at the edges of a month, a year and a century, a leap day, and none
+EDGES = (
+    date(1999, 12, 31),
+    date(2000, 1, 1),
+    date(2024, 2, 28),
+    date(2024, 2, 29),
+    date(2024, 3, 1),
+    date(2024, 12, 31),
+    date(2025, 1, 1),
+    date(2025, 5, 31),
+    date(2025, 6, 1),
+    date(2025, 6, 30),
+)
+
+
+def _range_query(token, on):
+    """The status filter as the lookup read it before: two DateIndex ranges."""
+    tomorrow = on + timedelta(days=1)
+    if token == "expired":
+        return {"legal_expiry": {"query": on, "range": "max"}}
+    if token == "not-yet":
+        return {
+            "legal_effective": {"query": tomorrow, "range": "min"},
+            "legal_expiry": {"query": tomorrow, "range": "min"},
+        }
+    return {
+        "legal_effective": {"query": on, "range": "max"},
+        "legal_expiry": {"query": tomorrow, "range": "min"},
+        "legal_partly_expired": token == "partly-expired",
+    }
+
+
+def test_date_keys_select_the_same_documents_as_the_dates(manager):
+    """Every status on every day around the edges: the keys' query finds what
+    ``derive_status`` says and what the two date ranges found."""
+    folder = prepare(manager)
+    docs = {}
+    n = 0
+    for start in EDGES:
+        for end in (None, *EDGES):
+            if end is not None and end < start:
+                continue
+            n += 1
+            obj = make(
+                folder,
+                f"d{n}",
+                f"{n:02d}/QĐ-UBND",
+                issue_date=start - timedelta(days=3),
+                valid_from=start,
+                valid_until=end,
+                partly_expired=n % 3 == 0,
+            )
+            docs[obj.getId()] = obj
+    catalog = manager.portal_catalog
+    days = sorted({d + timedelta(days=k) for d in EDGES for k in (-1, 0, 1)})
+    for on in days:
+        for token in ("in-force", "not-yet", "expired", "partly-expired"):
+            expected = {i for i, o in docs.items() if status.status_of(o, on) == token}
+            base = {"portal_type": "LegalDocument"}
+            by_keys = {b.id for b in catalog(**base, **status.status_query(token, on))}
+            by_ranges = {b.id for b in catalog(**base, **_range_query(token, on))}
+            assert by_keys == expected == by_ranges, (on, token)
+    assert len(docs) > 50
+
+
+def test_keys_of_a_day_cover_every_date_once():
+    on = date(2024, 2, 29)
+    until, after = status.keys_until(on), status.keys_after(on)
+    assert not set(until) & set(after)
+    for day in (date(1, 1, 1), date(1899, 5, 5), date(2024, 2, 28), on, date(2024, 3, 1)):
+        keys = set(status.date_keys(day))
+        assert len(keys & set(until if day <= on else after)) == 1, day
+        assert not keys & set(until if day > on else after), day
+    # whatever the site holds: at most 20 centuries, 99 years, 11 months and 31 days
+    assert len(until) <= 20 + 99 + 11 + 31 and len(after) <= 99 + 99 + 11 + 31

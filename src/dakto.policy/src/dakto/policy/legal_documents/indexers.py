@@ -1,7 +1,8 @@
 """Catalog values of a legal document.
 
 ``legal_status`` is the status on the day of indexing; it ages, so the
-lookup filters on ``legal_effective`` / ``legal_expiry`` (see ``status.py``).
+lookup filters on the dates' keys ``legal_effective_keys`` /
+``legal_expiry_keys`` (see ``status.py``).
 """
 
 from plone.app.contenttypes.indexers import _unicode_save_string_concat
@@ -12,6 +13,7 @@ from zope.i18n import translate
 from dakto.policy.legal_documents.content import ILegalDocument
 from dakto.policy.legal_documents.content import parsed_or_none
 from dakto.policy.legal_documents.status import NEVER
+from dakto.policy.legal_documents.status import date_keys
 from dakto.policy.legal_documents.status import starts
 from dakto.policy.legal_documents.status import status_of
 from dakto.policy.legal_documents.types import BY_TOKEN
@@ -32,6 +34,14 @@ def number_keys(symbol):
     digits = symbol.split("/", 1)[0]
     keys = (symbol, parsed.key, str(parsed.number), digits, fold(symbol), fold(parsed.key))
     return tuple(dict.fromkeys(keys))
+
+
+def _effective(obj):
+    return starts(obj.issue_date, obj.valid_from)
+
+
+def _expiry(obj):
+    return obj.valid_until or NEVER
 
 
 @indexer(ILegalDocument)
@@ -72,12 +82,22 @@ def legal_issued(obj):
 
 @indexer(ILegalDocument)
 def legal_effective(obj):
-    return starts(obj.issue_date, obj.valid_from)
+    return _effective(obj)
 
 
 @indexer(ILegalDocument)
 def legal_expiry(obj):
-    return obj.valid_until or NEVER
+    return _expiry(obj)
+
+
+@indexer(ILegalDocument)
+def legal_effective_keys(obj):
+    return date_keys(_effective(obj))
+
+
+@indexer(ILegalDocument)
+def legal_expiry_keys(obj):
+    return date_keys(_expiry(obj))
 
 
 @indexer(ILegalDocument)
