@@ -23,12 +23,32 @@ GOOD = {
 }
 
 
-def make_feedback(portal=None, consent=("answer_feedback",), **overrides):
-    """One stored Feedback item, as the public form would store it."""
+def make_feedback(portal=None, consent=("answer_feedback",), files=(), **overrides):
+    """One stored Feedback item, as the public form would store it
+    (``files``: ``[(filename, bytes)]`` attached)."""
     data = dict(GOOD, **overrides)
-    clean, errors = submit.validate(data, [])
+    clean, errors = submit.validate(data, list(files))
     assert not errors, errors
-    return submit.create(clean, [], record_consent(list(consent)))
+    return submit.create(clean, list(files), record_consent(list(consent)))
+
+
+def forward_to_unit(portal, unit_id, email=None, files=(), **overrides):
+    """A unit of the organisation and one item classified and forwarded to
+    it (the forward mails the unit its link when it has ``email``);
+    run as a Manager, not committed."""
+    unit = api.content.create(
+        container=portal["gioi-thieu"]["co-cau-to-chuc"],
+        type="OrgUnit",
+        id=unit_id,
+        title="Phòng Kinh tế - Hạ tầng",
+        email=email,
+    )
+    obj = make_feedback(files=files, **overrides)
+    obj.purpose = "phan-anh"
+    api.content.transition(obj, transition=names.CLASSIFY)
+    obj.forwarded_to = unit.UID()
+    api.content.transition(obj, transition=names.FORWARD)
+    return obj
 
 
 def all_feedback():

@@ -24,7 +24,9 @@ from dakto.policy.feedback import status
 from dakto.policy.feedback import unit_answer
 from dakto.policy.feedback.content import MAX_ANSWER
 from tests.feedback.helpers import GOOD
-from tests.feedback.helpers import make_feedback
+from tests.feedback.helpers import PDF
+from tests.feedback.helpers import PNG
+from tests.feedback.helpers import forward_to_unit
 
 
 RECEIVER = "tiep-nhan-3"
@@ -36,24 +38,15 @@ CONTENT = "Sau mỗi trận mưa nước tràn vào nhà dân ở tổ 5."
 LINK = re.compile(r"https?://\S+/@@" + unit_answer.ANSWER_VIEW + r"\?t=[0-9a-f.]+")
 
 
-def _forwarded(portal, email=UNIT_EMAIL, unit_id="phong-kinh-te-ha-tang"):
+def _forwarded(portal, email=UNIT_EMAIL, unit_id="phong-kinh-te-ha-tang", files=()):
     """A receiver, a unit, and one item forwarded to the unit (committed)."""
     with api.env.adopt_roles(["Manager"]):
         if api.user.get(username=RECEIVER) is None:
             api.user.create(email=RECEIVER_EMAIL, username=RECEIVER, password=PASSWORD)
             api.group.add_user(groupname=names.RECEIVERS_GROUP, username=RECEIVER)
-        unit = api.content.create(
-            container=portal["gioi-thieu"]["co-cau-to-chuc"],
-            type="OrgUnit",
-            id=unit_id,
-            title="Phòng Kinh tế - Hạ tầng",
-            email=email,
+        obj = forward_to_unit(
+            portal, unit_id, email=email, files=files, subject=SUBJECT, content=CONTENT
         )
-        obj = make_feedback(subject=SUBJECT, content=CONTENT)
-        obj.purpose = "phan-anh"
-        api.content.transition(obj, transition=names.CLASSIFY)
-        obj.forwarded_to = unit.UID()
-        api.content.transition(obj, transition=names.FORWARD)
     transaction.commit()
     return obj
 
@@ -275,3 +268,32 @@ def test_a_unit_without_an_email_gets_the_link_from_the_board(functional, mail):
     browser = _browser(functional)
     browser.open(link)
     assert _status(browser) == 200 and SUBJECT in browser.contents
+
+
+def test_the_unit_sees_and_downloads_what_the_citizen_attached(functional, mail):
+    portal = functional["portal"]
+    files = [("anh-cong-tac.png", PNG), ("don-phan-anh.pdf", PDF)]
+    obj = _forwarded(portal, files=files)
+    link, _message = _link_in(mail, UNIT_EMAIL)
+    browser = _browser(functional)
+    browser.open(link)
+    assert 'id="unit-answer-attachments"' in browser.contents
+    for (name, data), index in zip(files, range(len(files)), strict=True):
+        download = browser.getLink(name)
+        assert download.url == unit_answer.attachment_link(link.split("?t=")[1], index)
+        viewer = _browser(functional)
+        viewer.open(download.url)
+        assert _status(viewer) == 200 and viewer.contents == data
+        assert name in viewer.headers["Content-Disposition"]
+        assert "no-store" in viewer.headers["Cache-Control"]
+    browser.open(f"{link}&file=7")
+    assert _status(browser) == 404
+    # the link's key only: the staff's download stays closed to anonymous
+    anonymous = _browser(functional)
+    anonymous.handleErrors = True
+    anonymous.open(f"{obj.absolute_url()}/@@feedback-attachment?i=0&t={link.split('?t=')[1]}")
+    assert _status(anonymous) in (401, 403) or "/login" in anonymous.url
+    # answered: the files close with the link
+    assert _status(_answer(functional, link)) == 200
+    browser.open(f"{link}&file=0")
+    assert _status(browser) == 410 and "Liên kết đã hết hạn" in browser.contents

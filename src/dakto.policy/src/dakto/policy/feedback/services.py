@@ -1,6 +1,9 @@
 """REST: ``POST @feedback`` (anonymous, and the staff who receive feedback
 with ``channel`` and ``date_received``: ``intake.py``),
-``GET @feedback-status/{code}`` and ``POST @progress-notice/{code}`` (staff)."""
+``GET @feedback-status/{code}`` and ``POST @progress-notice/{code}`` (staff);
+the unit's answer with its signed link, ``GET``/``POST @unit-answer?t=…``,
+and the board's review of it, ``GET @unit-answers`` and ``GET``/``POST
+@unit-answer-review/{code}`` (``unit_answer.py``)."""
 
 import base64
 import binascii
@@ -11,6 +14,7 @@ from zope.i18n import translate
 
 from dakto.policy import _
 from dakto.policy import antispam
+from dakto.policy import lookup_service
 from dakto.policy import rest
 from dakto.policy.feedback import codes
 from dakto.policy.feedback import intake
@@ -119,38 +123,53 @@ def notice_info(obj, request):
     }
 
 
-class ProgressNoticePost(rest.TraversingService):
-    """``POST @progress-notice/{code}`` (site root) or ``POST <item>/@progress-notice``:
-    ``{"text", "expected"}`` (NĐ 43/2011 Art. 17; ``progress.py``). The staff
-    who may review the item (the receivers, the administrators): 201 with the
-    notices; 400 names the field; 409 when the item is already answered;
-    401/403 for others; 404 unknown code."""
+class StaffItemService(rest.TraversingService):
+    """A service for the staff who may review one item (Review portal
+    content: the receivers, the administrators), on the item or at the site
+    root with its tracking code (``@name/{code}``)."""
 
-    def reply(self):
+    refused = None  # what others are told (401/403)
+
+    def item(self):
+        """``(item, None)``, or ``(None, the error body)``: 404 unknown code, 401/403."""
         from AccessControl import getSecurityManager
         from plone import api
 
-        from dakto.policy.feedback import progress
         from dakto.policy.feedback.content import IFeedback
 
-        rest.allow_write(self.request)
         if IFeedback.providedBy(self.context):
             obj = self.context
         else:
             code = codes.normalise(self.params[0]) if len(self.params) == 1 else None
             obj = status_module.find(code) if code else None
             if obj is None:
-                return rest.error(
+                return None, rest.error(
                     self.request, 404, "NotFound", _("No feedback has this tracking code.")
                 )
         if not getSecurityManager().checkPermission("Review portal content", obj):
             anonymous = api.user.is_anonymous()
-            return rest.error(
-                self.request,
-                401 if anonymous else 403,
-                "Unauthorized",
-                _("Only the staff who handle this feedback may send a progress notice."),
+            return None, rest.error(
+                self.request, 401 if anonymous else 403, "Unauthorized", self.refused
             )
+        return obj, None
+
+
+class ProgressNoticePost(StaffItemService):
+    """``POST @progress-notice/{code}`` (site root) or ``POST <item>/@progress-notice``:
+    ``{"text", "expected"}`` (NĐ 43/2011 Art. 17; ``progress.py``). The staff
+    who may review the item (the receivers, the administrators): 201 with the
+    notices; 400 names the field; 409 when the item is already answered;
+    401/403 for others; 404 unknown code."""
+
+    refused = _("Only the staff who handle this feedback may send a progress notice.")
+
+    def reply(self):
+        from dakto.policy.feedback import progress
+
+        rest.allow_write(self.request)
+        obj, refusal = self.item()
+        if refusal is not None:
+            return refusal
         data = rest.json_object(self.request)
         if data is None:
             return rest.bad_request(self.request, {"body": _("Send a JSON object.")})
@@ -162,3 +181,206 @@ class ProgressNoticePost(rest.TraversingService):
         mailed = progress.add(obj, clean["text"], clean["expected"])
         self.request.response.setStatus(201)
         return {**notice_info(obj, self.request), "mailed": mailed}
+
+
+# The unit answers with its signed link (unit_answer.py)
+
+
+class UnitAnswerService(Service):
+    """``@unit-answer?t=<token>``: the one item the unit's link opens
+    (anonymous; the token is the only key, as on ``@@tra-loi-phan-anh``).
+    A changed or unknown token: 403 ``InvalidLink``; answered, taken back or
+    past the deadline: 410 ``ExpiredLink`` (``detail`` says what to do)."""
+
+    def reply(self):
+        from dakto.policy.feedback import unit_answer
+
+        unit_answer.keep_private(self.request.response)
+        token = self.request.form.get("t")
+        self.token = token if isinstance(token, str) else ""
+        try:
+            obj = unit_answer.check(self.token)
+        except unit_answer.LinkRefused as refused:
+            return rest.error(
+                self.request,
+                refused.status,
+                type(refused).__name__,
+                refused.title,
+                detail=translate(refused.text, context=self.request),
+            )
+        return self.answer(obj)
+
+
+class UnitAnswerGet(UnitAnswerService):
+    """``GET @unit-answer?t=…``: what the unit's page shows (never the sender's details)."""
+
+    def answer(self, obj):
+        from dakto.policy.dates import iso_datetime
+        from dakto.policy.feedback import unit_answer
+        from dakto.policy.feedback.vocabularies import TOPICS
+        from dakto.policy.serializers import term
+
+        found = unit_answer.readable(obj)
+        return {
+            "tracking_code": found["code"],
+            "subject": found["subject"],
+            "content": found["content"],
+            "topic": term(TOPICS, found["topic"], self.request),
+            "received": iso_datetime(found["received"]) or None,
+            "answer_due": iso_datetime(found["due"]) or None,
+            "unit": found["unit"],
+            "attachments": [
+                {
+                    "filename": name,
+                    "size": size,
+                    "download": unit_answer.attachment_link(self.token, index),
+                }
+                for index, name, size in found["attachments"]
+            ],
+            "page": unit_answer.link(self.token),
+        }
+
+
+class UnitAnswerPost(UnitAnswerService):
+    """``POST @unit-answer?t=…`` ``{"answer", "by"}``: the unit's answer, kept
+    for the board's review (the citizen sees nothing yet) and the link closed;
+    400 names the field."""
+
+    def answer(self, obj):
+        from dakto.policy.feedback import unit_answer
+
+        rest.allow_write(self.request)  # the token is the key
+        data = rest.json_object(self.request)
+        if data is None:
+            return rest.bad_request(self.request, {"body": _("Send a JSON object.")})
+        errors = unit_answer.answer(obj, data.get("answer"), data.get("by"))
+        if errors:
+            return rest.bad_request(self.request, errors)
+        return {
+            "tracking_code": obj.tracking_code,
+            "message": translate(unit_answer.SENT_TO_BOARD, context=self.request),
+        }
+
+
+# The board reviews the unit's answer (Review portal content, as @@duyet-tra-loi)
+
+WAITING = {
+    "review": _("Waiting for the board's review"),
+    "unit": _("Waiting for the unit's answer"),
+}
+
+
+def review_info(obj, request):
+    """An item forwarded to a unit as the board sees it: the unit's draft
+    (None until it answers), and its open link while it may answer."""
+    from plone import api
+
+    from dakto.policy.dates import iso_datetime
+    from dakto.policy.feedback import names
+    from dakto.policy.feedback import unit_answer
+    from dakto.policy.feedback.deadlines import step_deadline
+    from dakto.policy.serializers import term
+
+    state = api.content.get_state(obj, default=None)
+    forwarded = state == names.FORWARDED
+    record = unit_answer.draft(obj) if forwarded else None
+    token = unit_answer.current_token(obj) if forwarded else None
+    return {
+        "@id": obj.absolute_url(),
+        "tracking_code": obj.tracking_code,
+        "subject": obj.title,
+        "status": state,
+        "unit": unit_answer.recipient_title(obj),
+        "answer_due": iso_datetime(step_deadline(obj)) or None,
+        "waiting": term(WAITING, ("review" if record else "unit") if forwarded else None, request),
+        "draft": {
+            "text": record.get("text"),
+            "by": record.get("by"),
+            "unit": record.get("unit"),
+            "answered": iso_datetime(record.get("time")) or None,
+        }
+        if record
+        else None,
+        "unit_link": unit_answer.link(token) if token else None,
+        "unit_token": token,
+        "answer": (obj.answer or None) if state in names.ANSWER_VISIBLE_STATES else None,
+    }
+
+
+class UnitAnswersGet(Service):
+    """``GET @unit-answers[?waiting=review|unit]``: the items forwarded to a
+    unit that the user may review, the earliest deadline first; 401 anonymous."""
+
+    FILTERS = {"waiting": lookup_service.Choice(WAITING)}
+
+    def reply(self):
+        from AccessControl import getSecurityManager
+        from plone import api
+
+        from dakto.policy.feedback import names
+
+        if api.user.is_anonymous():
+            return rest.error(
+                self.request, 401, "Unauthorized", _("Log in to review the units' answers.")
+            )
+        filters, unknown = lookup_service.read_filters(self.request.form, self.FILTERS)
+        lookup_service.refuse_unknown_filter(self.request, unknown, self.FILTERS)
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(
+            portal_type=names.PORTAL_TYPE, review_state=names.FORWARDED
+        )
+        may = getSecurityManager().checkPermission
+        found = [b._unrestrictedGetObject() for b in brains]
+        found = [o for o in found if may("Review portal content", o)]
+        infos = sorted(
+            (review_info(o, self.request) for o in found),
+            key=lambda i: (i["answer_due"] or "", i["tracking_code"]),
+        )
+        if "waiting" in filters:
+            infos = [i for i in infos if i["waiting"]["token"] == filters["waiting"]]
+        return lookup_service.batched_answer(self.request, infos, filters, lambda i: i)
+
+
+class UnitAnswerReviewGet(StaffItemService):
+    """``GET @unit-answer-review/{code}`` or ``GET <item>/@unit-answer-review``:
+    the item and the unit's draft; 401/403 for others; 404 unknown code."""
+
+    refused = _("Only the staff who handle this feedback may review the unit's answer.")
+
+    def reply(self):
+        obj, refusal = self.item()
+        return refusal if refusal is not None else review_info(obj, self.request)
+
+
+class UnitAnswerReviewPost(UnitAnswerReviewGet):
+    """``POST @unit-answer-review/{code}``: ``{"action": "approve"[, "answer"]}``
+    (the answer, possibly corrected; left out: the unit's text) becomes the
+    item's answer and is mailed to the citizen; ``{"action": "send_back",
+    "note"}`` mails the unit a new link with the note. 400 names the field;
+    409 ``NotOpen`` when there is no draft to review."""
+
+    def reply(self):
+        from dakto.policy.feedback import unit_answer
+
+        rest.allow_write(self.request)
+        obj, refusal = self.item()
+        if refusal is not None:
+            return refusal
+        data = rest.json_object(self.request)
+        if data is None:
+            return rest.bad_request(self.request, {"body": _("Send a JSON object.")})
+        action = data.get("action")
+        errors = unit_answer.review(
+            obj,
+            action,
+            text=data.get("answer", (unit_answer.draft(obj) or {}).get("text")),
+            note=data.get("note"),
+        )
+        if "form" in errors:
+            return rest.error(self.request, 409, "NotOpen", errors["form"])
+        if errors:
+            return rest.bad_request(self.request, errors)
+        return {
+            **review_info(obj, self.request),
+            "message": translate(unit_answer.REVIEWED[action], context=self.request),
+        }

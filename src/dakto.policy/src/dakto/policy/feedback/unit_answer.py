@@ -8,10 +8,11 @@ Why a link and not a unit role: the units and leaders of the organisation
 are content (OrgUnit, Person with an e-mail address), not portal users;
 giving each a login, a password policy and a role to keep up to date for
 a few answers a year costs more than it protects. The link opens exactly one
-page — that item's answer page, ``@@tra-loi-phan-anh?t=…`` — and nothing
-else: it is not a login, no cookie is set, and the page shows only what the
-unit needs to answer (subject, content, topic, dates; never the sender's
-details).
+page — that item's answer page, ``@@tra-loi-phan-anh?t=…`` (over REST
+``GET``/``POST @unit-answer?t=…``, ``services.py``) — and nothing else: it is
+not a login, no cookie is set, and the page shows only what the unit needs to
+answer (subject, content, topic, dates, and the files the citizen attached,
+downloaded with the same link: ``&file=<n>``; never the sender's details).
 
 The token is ``<item UID>.<nonce>.<HMAC-SHA256>``: the HMAC of the UID and
 nonce with the site's ``_system`` secret (plone.keyring; any key of the ring
@@ -28,7 +29,8 @@ progress notice announced).
 
 The unit's answer is a draft (``unit_answer``: text, who answered, when);
 the board (``Review portal content``: the receivers, the administrators)
-approves it at ``@@duyet-tra-loi`` (possibly edited): it becomes the
+approves it at ``@@duyet-tra-loi`` or ``POST @unit-answer-review/<code>``
+(possibly edited; ``GET @unit-answers`` lists the items forwarded): it becomes the
 item's answer and the ``answer`` transition mails the citizen and shows it
 on the follow-up page; or sends it back with a note, which mails the unit a
 new link.
@@ -57,14 +59,51 @@ REVIEW_VIEW = "duyet-tra-loi"
 RING = "_system"
 PURPOSE = b"dakto.feedback.unit-answer\x00"
 MAX_BY = 200
+MAX_NOTE = 2000
+ATTACHMENT_PARAM = "file"
+APPROVE = "approve"
+SEND_BACK = "send_back"
+# What the unit is told once its answer is kept (its page and POST @unit-answer).
+SENT_TO_BOARD = _(
+    "The board reviews it before it is sent to the citizen. This link no longer opens the feedback."
+)
+# What the board is told once it has decided (its page and POST @unit-answer-review).
+REVIEWED = {
+    APPROVE: _("The answer was approved and sent to the citizen."),
+    SEND_BACK: _("The answer was sent back to the unit with a new link."),
+}
 
 
-class InvalidLink(Exception):
+class LinkRefused(Exception):
+    """The link opens nothing: its HTTP status and what the unit is told
+    (the page's heading and text; over REST the message and ``detail``)."""
+
+    status = 403
+    title = None
+    text = None
+
+
+class InvalidLink(LinkRefused):
     """Tampered, malformed or unknown: 403."""
 
+    status = 403
+    title = _("This link is not valid")
+    text = _(
+        "The address is incomplete or was changed. Open the link exactly as it "
+        "is in the mail from the editorial board, or ask the board for a new one."
+    )
 
-class ExpiredLink(Exception):
+
+class ExpiredLink(LinkRefused):
     """Good signature, but answered, withdrawn or past the deadline: 410."""
+
+    status = 410
+    title = _("This link has expired")
+    text = _(
+        "The feedback was already answered, was taken back by the editorial "
+        "board, or its deadline has passed. Contact the board if it still "
+        "needs your answer."
+    )
 
 
 def _keys():
@@ -87,18 +126,65 @@ def new_token(obj):
     return f"{uid}.{nonce}.{_sign(getUtility(IKeyManager).secret(RING), uid, nonce)}"
 
 
+def keep_private(response):
+    """The token is a key: what it opens is never cached, never sent on as a
+    referrer, never indexed (its page and ``@unit-answer``)."""
+    response.setHeader("Cache-Control", "private, no-store")
+    response.setHeader("Referrer-Policy", "no-referrer")
+    response.setHeader("X-Robots-Tag", "noindex, nofollow")
+
+
 def link(token):
     return f"{api.portal.get().absolute_url()}/@@{ANSWER_VIEW}?t={token}"
+
+
+def current_token(obj):
+    """The token of the nonce now on the item, or None when no link is open."""
+    nonce = getattr(obj, "unit_link_nonce", None)
+    if not nonce:
+        return None
+    uid = obj.UID()
+    return f"{uid}.{nonce}.{_sign(getUtility(IKeyManager).secret(RING), uid, nonce)}"
 
 
 def current_link(obj):
     """The link of the nonce now on the item (for the receivers to pass on
     by phone or Zalo), or None when no link is open."""
-    nonce = getattr(obj, "unit_link_nonce", None)
-    if not nonce:
+    token = current_token(obj)
+    return link(token) if token else None
+
+
+def attachment_link(token, index):
+    """Where the unit downloads the item's attachment ``index`` with its link."""
+    return f"{link(token)}&{ATTACHMENT_PARAM}={index}"
+
+
+def readable(obj):
+    """What the link shows the unit (its page and ``GET @unit-answer``):
+    what it needs to answer, never the sender's details. Dates are dates;
+    the topic is its token; attachments are ``(index, filename, bytes)``."""
+    from dakto.policy.feedback.deadlines import received
+
+    return {
+        "code": obj.tracking_code,
+        "subject": obj.title,
+        "content": obj.content,
+        "topic": obj.topic,
+        "received": received(obj),
+        "due": step_deadline(obj),
+        "unit": recipient_title(obj),
+        "attachments": [
+            (index, a.filename, a.getSize() or 0) for index, a in enumerate(obj.attachments or ())
+        ],
+    }
+
+
+def attachment(obj, index):
+    """The item's attachment ``index`` (a string from the link), or None."""
+    try:
+        return (obj.attachments or ())[int(index)]
+    except (ValueError, IndexError, TypeError):
         return None
-    uid = obj.UID()
-    return link(f"{uid}.{nonce}.{_sign(getUtility(IKeyManager).secret(RING), uid, nonce)}")
 
 
 def _find(uid):
@@ -154,6 +240,15 @@ def recipient_title(obj):
 
     recipient = recipient_object(obj)
     return recipient.Title() if recipient is not None else ""
+
+
+def answer(obj, text, by):
+    """The unit's answer from its page or ``POST @unit-answer``: ``{field:
+    message}`` when refused (nothing kept), else ``{}`` once kept for the board."""
+    clean, errors = validate(text, by)
+    if not errors:
+        submit_answer(obj, clean["text"], clean["by"])
+    return errors
 
 
 def submit_answer(obj, text, by):
@@ -213,6 +308,38 @@ def approve(obj, text):
             context=getattr(obj, "REQUEST", None),
         ),
     )
+
+
+def review(obj, action, text=None, note=None):
+    """The board's decision on the unit's draft (its page and ``POST
+    @unit-answer-review``): ``APPROVE`` with the answer (``text``, possibly
+    corrected) or ``SEND_BACK`` with a ``note``. ``{field: message}`` when
+    refused ("form": nothing to review), else ``{}`` once done."""
+    record = draft(obj)
+    if record is None:
+        return {"form": _("The unit has not answered yet.")}
+    if api.content.get_state(obj, default=None) != names.FORWARDED:
+        return {"form": _("This feedback is no longer waiting for an answer.")}
+    if action == APPROVE:
+        clean, errors = validate(text, record.get("by"))
+        if errors.get("answer"):
+            return {"answer": errors["answer"]}
+        approve(obj, clean["text"])
+        return {}
+    if action == SEND_BACK:
+        note = note.strip() if isinstance(note, str) else ""
+        if not note:
+            return {"note": _("Say what the unit should change.")}
+        if len(note) > MAX_NOTE:
+            return {"note": _("At most ${max} characters.", mapping={"max": MAX_NOTE})}
+        send_back(obj, note)
+        return {}
+    return {
+        "action": _(
+            "Choose ${approve} or ${send_back}.",
+            mapping={"approve": APPROVE, "send_back": SEND_BACK},
+        )
+    }
 
 
 def send_back(obj, note):

@@ -359,10 +359,15 @@ class FeedbackView(BrowserView):
             {
                 "name": a.filename,
                 "url": f"{self.context.absolute_url()}/@@feedback-attachment?i={index}",
-                "size": f"{(a.getSize() or 0) // 1024 + 1} KB",
+                "size": size_text(a.getSize()),
             }
             for index, a in enumerate(self.context.attachments or ())
         ]
+
+
+def size_text(size):
+    """An attachment's size as the pages show it (whole KB, rounded up)."""
+    return f"{(size or 0) // 1024 + 1} KB"
 
 
 class AttachmentView(BrowserView):
@@ -371,17 +376,22 @@ class AttachmentView(BrowserView):
     def __call__(self):
         if not may_see_personal_data(self.context):
             raise Unauthorized("feedback attachments")
-        try:
-            index = int(self.request.form.get("i", ""))
-            attachment = (self.context.attachments or ())[index]
-        except (ValueError, IndexError, TypeError):
-            self.request.response.setStatus(404)
-            return ""
-        from plone.namedfile.utils import set_headers
-        from plone.namedfile.utils import stream_data
+        return download(self.context, self.request.form.get("i"), self.request.response)
 
-        set_headers(attachment, self.request.response, filename=attachment.filename)
-        return stream_data(attachment)
+
+def download(obj, index, response):
+    """Stream the item's attachment ``index`` (404 when there is none)."""
+    from plone.namedfile.utils import set_headers
+    from plone.namedfile.utils import stream_data
+
+    from dakto.policy.feedback.unit_answer import attachment
+
+    found = attachment(obj, index)
+    if found is None:
+        response.setStatus(404)
+        return ""
+    set_headers(found, response, filename=found.filename)
+    return stream_data(found)
 
 
 class ProgressNoticeView(BrowserView):
@@ -529,69 +539,54 @@ class UnitAnswerView(BrowserView):
         from dakto.policy.feedback import unit_answer
 
         response = self.request.response
-        # the token is a key: never cached, never sent on as a referrer
-        response.setHeader("Cache-Control", "private, no-store")
-        response.setHeader("Referrer-Policy", "no-referrer")
-        response.setHeader("X-Robots-Tag", "noindex, nofollow")
+        unit_answer.keep_private(response)
         self.errors = {}
         self.values = {}
         form = self.request.form
         self.token = form.get("t") if isinstance(form.get("t"), str) else ""
         try:
             obj = unit_answer.check(self.token)
-        except unit_answer.InvalidLink:
-            return self.refuse(
-                403,
-                _("This link is not valid"),
-                _(
-                    "The address is incomplete or was changed. Open the link exactly as it "
-                    "is in the mail from the editorial board, or ask the board for a new one."
-                ),
-            )
-        except unit_answer.ExpiredLink:
-            return self.refuse(
-                410,
-                _("This link has expired"),
-                _(
-                    "The feedback was already answered, was taken back by the editorial "
-                    "board, or its deadline has passed. Contact the board if it still "
-                    "needs your answer."
-                ),
-            )
+        except unit_answer.LinkRefused as refused:
+            return self.refuse(refused)
         self.item = obj
+        if self.request.method == "GET" and unit_answer.ATTACHMENT_PARAM in form:
+            return download(obj, form.get(unit_answer.ATTACHMENT_PARAM), response)
         if self.request.method == "POST" and "form.submitted" in form:
             alsoProvides(self.request, IDisableCSRFProtection)  # the token is the key
             self.values = {k: form.get(k) for k in ("answer", "by") if isinstance(form.get(k), str)}
-            clean, errors = unit_answer.validate(form.get("answer"), form.get("by"))
+            errors = unit_answer.answer(obj, form.get("answer"), form.get("by"))
             if errors:
                 self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
                 response.setStatus(400)
                 return self.template()
-            unit_answer.submit_answer(obj, clean["text"], clean["by"])
             return self.done_template()
         return self.template()
 
-    def refuse(self, status, title, text):
-        self.request.response.setStatus(status)
+    def refuse(self, refused):
+        self.request.response.setStatus(refused.status)
         self.message = {
-            "title": translate(title, context=self.request),
-            "text": translate(text, context=self.request),
+            "title": translate(refused.title, context=self.request),
+            "text": translate(refused.text, context=self.request),
         }
         return self.error_template()
 
     def info(self):
-        from dakto.policy.feedback.deadlines import received
-        from dakto.policy.feedback.unit_answer import recipient_title
+        from dakto.policy.feedback import unit_answer
 
-        obj = self.item
+        found = unit_answer.readable(self.item)
         return {
-            "code": obj.tracking_code,
-            "subject": obj.title,
-            "content": obj.content,
-            "topic": translate(TOPICS.get(obj.topic, ""), context=self.request),
-            "received": local_date(received(obj)),
-            "due": local_date(step_deadline(obj)),
-            "unit": recipient_title(obj),
+            **found,
+            "topic": translate(TOPICS.get(found["topic"], ""), context=self.request),
+            "received": local_date(found["received"]),
+            "due": local_date(found["due"]),
+            "attachments": [
+                {
+                    "name": name,
+                    "url": unit_answer.attachment_link(self.token, index),
+                    "size": size_text(size),
+                }
+                for index, name, size in found["attachments"]
+            ],
         }
 
     def value(self, name):
@@ -619,44 +614,19 @@ class ReviewUnitAnswerView(BrowserView):
         self.errors = {}
         self.draft = unit_answer.draft(self.context)
         form = self.request.form
-        if self.request.method == "POST" and self.draft is not None:
+        # the buttons form.approve and form.send_back (unit_answer.APPROVE, SEND_BACK)
+        action = next((a for a in unit_answer.REVIEWED if f"form.{a}" in form), None)
+        if self.request.method == "POST" and self.draft is not None and action:
             CheckAuthenticator(self.request)
-            if api.content.get_state(self.context, default=None) != names.FORWARDED:
-                self.errors["form"] = translate(
-                    _("This feedback is no longer waiting for an answer."), context=self.request
-                )
-            elif "form.approve" in form:
-                clean, errors = unit_answer.validate(form.get("answer"), self.draft.get("by"))
-                if errors.get("answer"):
-                    self.errors["answer"] = translate(errors["answer"], context=self.request)
-                else:
-                    unit_answer.approve(self.context, clean["text"])
-                    api.portal.show_message(
-                        _("The answer was approved and sent to the citizen."), request=self.request
-                    )
-                    self.request.response.redirect(f"{self.context.absolute_url()}/@@feedback-view")
-                    return ""
-            elif "form.send_back" in form:
-                note = (form.get("note") or "").strip() if isinstance(form.get("note"), str) else ""
-                if not note:
-                    self.errors["note"] = translate(
-                        _("Say what the unit should change."), context=self.request
-                    )
-                elif len(note) > 2000:
-                    self.errors["note"] = translate(
-                        _("At most ${max} characters.", mapping={"max": 2000}),
-                        context=self.request,
-                    )
-                else:
-                    unit_answer.send_back(self.context, note)
-                    api.portal.show_message(
-                        _("The answer was sent back to the unit with a new link."),
-                        request=self.request,
-                    )
-                    self.request.response.redirect(f"{self.context.absolute_url()}/@@feedback-view")
-                    return ""
-            if self.errors:
-                self.request.response.setStatus(400)
+            errors = unit_answer.review(
+                self.context, action, text=form.get("answer"), note=form.get("note")
+            )
+            if not errors:
+                api.portal.show_message(unit_answer.REVIEWED[action], request=self.request)
+                self.request.response.redirect(f"{self.context.absolute_url()}/@@feedback-view")
+                return ""
+            self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
+            self.request.response.setStatus(400)
         return self.template()
 
     def answered(self):
