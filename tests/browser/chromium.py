@@ -87,6 +87,28 @@ def set_width(driver, size):
     )
 
 
+def element_png(driver, element):
+    """A PNG of ``element`` as drawn in the emulated viewport of
+    :func:`set_width` (Selenium's element screenshot clips it to the window)."""
+    import base64
+
+    box = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];",
+        element,
+    )
+    x, y, width, height = box
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": x, "y": y, "width": width, "height": height, "scale": 1},
+        },
+    )
+    return base64.b64decode(shot["data"])
+
+
 def run_axe(driver, within=None):
     """axe-core's WCAG 2.0/2.1 A and AA rules on the current page (or the part
     that the CSS selector ``within`` picks): violations."""

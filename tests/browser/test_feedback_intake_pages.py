@@ -9,13 +9,17 @@ nothing scrolls sideways.
 - the board's review of the unit's answer (@@duyet-tra-loi).
 """
 
+import io
 import json
 
 import pytest
+import zxingcpp
+from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
 from dakto.policy.feedback import intake
+from dakto.policy.feedback import names
 from dakto.policy.feedback import unit_answer
 from tests.browser import chromium
 from tests.servers import http_get
@@ -122,8 +126,15 @@ def test_the_intake_page_and_its_error_messages(site, staff, width):
 def test_the_receipt_and_the_staff_view_of_a_forwarded_item(site, staff, forwarded, width):
     chromium.set_width(staff, width)
     staff.get(f"{forwarded}/@@giay-bien-nhan")
-    assert staff.find_element(By.CSS_SELECTOR, ".dakto-receipt svg")
+    code = staff.find_element(By.CSS_SELECTOR, ".dakto-receipt svg")
+    # the QR code, as Chromium draws it, opens the follow-up page of this item
+    shown = Image.open(io.BytesIO(chromium.element_png(staff, code)))
+    read = [result.text for result in zxingcpp.read_barcodes(shown)]
+    tracking_code = _rest(forwarded, method="GET")["tracking_code"]
+    assert read == [f"{site}/@@{names.STATUS_VIEW}?code={tracking_code}"], read
     _no_violations(staff, width)
+    staff.get(read[0])
+    assert tracking_code in staff.find_element(By.ID, "content").text
     staff.get(f"{forwarded}/@@feedback-view")
     assert unit_answer.ANSWER_VIEW in staff.find_element(By.CSS_SELECTOR, "#unit-link code").text
     _no_violations(staff, width)

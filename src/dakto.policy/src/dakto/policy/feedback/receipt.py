@@ -16,8 +16,11 @@ from dakto.policy.feedback.vocabularies import CHANNELS
 
 
 def qr_svg(url):
-    """The QR code of ``url`` as an inline ``<svg>`` element (no XML declaration)."""
-    return segno.make(url, error="m").svg_inline(scale=4, border=2, title=url)
+    """The QR code of ``url`` as an inline ``<svg>`` element (no XML
+    declaration) with a ``viewBox`` and no size of its own: the receipt's
+    style gives it its printed size, and the whole code scales into it (with
+    a fixed width and height, a smaller box cut off its right and bottom)."""
+    return segno.make(url, error="m").svg_inline(scale=4, border=2, title=url, omitsize=True)
 
 
 class ReceiptView(BrowserView):
