@@ -27,6 +27,8 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 
 from dakto.policy.antispam import RateLimiter
 from dakto.policy.security.lockout import COUNTERS
+from tests.feedback.helpers import PNG
+from tests.feedback.helpers import forward_to_unit
 
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +42,9 @@ USERS = {
     "capnhat": ("Nguyễn Thị Hoa", "cap-nhat"),
     "kiemduyet": ("Lê Văn Duyệt", "kiem-duyet"),
 }
+
+# the documented code of the feedback forwarded to a unit (the site fixture's)
+FORWARDED_CODE = "PA-8DVT-KH3N"
 
 EXAMPLE = re.compile(r"^```sh\n(curl .*?)^```\n+^```http\n(.*?)^```\n", re.S | re.M)
 
@@ -198,6 +203,14 @@ def site(functional_class, functional_portal_class):
             news_author="Trần Văn Bình",
         )
         api.content.transition(obj=submitted, transition=SUBMIT)
+    with api.env.adopt_roles(["Manager"]):
+        forwarded = forward_to_unit(
+            portal,
+            "phong-kinh-te-ha-tang",
+            files=[("anh-cong-tac.png", PNG)],
+            subject="Cống thoát nước tổ 5 bị tắc",
+            content="Sau mỗi trận mưa nước tràn vào nhà dân ở tổ 5.",
+        )
     transaction.commit()
     RateLimiter.reset_all()
     COUNTERS._failures.clear()
@@ -205,7 +218,8 @@ def site(functional_class, functional_portal_class):
         "url": portal.absolute_url(),
         "root": portal.aq_parent.absolute_url(),
         "id_path": f"/@dakto-sites/{portal.getId()}",
-        "replace": {},
+        # the item forwarded to a unit has a random code: the documented one stands for it
+        "replace": {FORWARDED_CODE: forwarded.tracking_code},
     }
 
 
