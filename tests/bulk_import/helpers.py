@@ -4,6 +4,8 @@ spreadsheet program writes them (CSV UTF-8, XLSX, ODS)."""
 import csv
 import io
 
+from PIL import Image
+
 from dakto.policy.bulk_import import engine
 from dakto.policy.bulk_import import sheets
 from dakto.policy.bulk_import.kinds import importer
@@ -77,6 +79,12 @@ def ods_bytes(header, rows):
     return out.getvalue()
 
 
+def png():
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
 def files_folder(tmp_path, *names, data=PDF):
     folder = tmp_path / "files"
     folder.mkdir(exist_ok=True)
@@ -85,22 +93,24 @@ def files_folder(tmp_path, *names, data=PDF):
     return folder
 
 
-def run(portal, kind, data, files_dir=None):
-    """The import of ``data`` (a file's bytes) as the command does it."""
+def run(portal, kind, data, files_dir=None, source="", author=""):
+    """The import of ``data`` (a file's bytes) as the command does it; a feed
+    or sitemap read from ``source`` (its address), ``author`` the default."""
     if kind == "news":
         from dakto.policy.bulk_import import feeds
 
         if feeds.is_feed(data):
-            return engine.run(portal, importer(kind), feeds.read(data), files_dir=files_dir)
+            sheet = feeds.read(data, source, author=author)
+            return engine.run(portal, importer(kind), sheet, files_dir=files_dir)
     return engine.run(portal, importer(kind), sheets.read(data), files_dir=files_dir)
 
 
-def refused(portal, kind, data, files_dir=None):
+def refused(portal, kind, data, files_dir=None, **read):
     """``[(row, column, message in Vietnamese)]`` of a refused file."""
     from zope.i18n import translate
 
     try:
-        run(portal, kind, data, files_dir)
+        run(portal, kind, data, files_dir, **read)
     except engine.Refused as error:
         return [
             (row, column, translate(message, target_language="vi"))

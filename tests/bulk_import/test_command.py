@@ -7,6 +7,8 @@ from tests.bulk_import.helpers import LEGAL_HEADER
 from tests.bulk_import.helpers import csv_bytes
 from tests.bulk_import.helpers import files_folder
 from tests.bulk_import.helpers import legal_row
+from tests.bulk_import.test_sitemaps import article_page
+from tests.bulk_import.test_sitemaps import sitemap
 from tests.servers import base_env
 from tests.servers import free_port
 from tests.servers import run_dakto
@@ -24,7 +26,7 @@ def test_import_kind_runs_the_bulk_import_and_import_dir_the_archival_one(tmp_pa
     assert cli.dispatch_import(["import", "procedures", "p.csv"], registered)[0] == "import"
 
 
-def test_the_command_imports_reports_and_reruns(tmp_path):
+def test_the_command_imports_reports_and_reruns(tmp_path, old_site):
     env = base_env(tmp_path / "var", free_port(), DAKTO_DEMO="0")
     created = run_dakto(env, "create-site", timeout=300)
     assert created.returncode == 0, created.stdout + created.stderr
@@ -62,3 +64,20 @@ def test_the_command_imports_reports_and_reruns(tmp_path):
 
     archive = run_dakto(env, "import", str(tmp_path / "no-such-archive"))
     assert archive.returncode != 0 and "no-such-archive" in archive.stderr
+
+    pages = tmp_path / "old-site"
+    (pages / "le-hoi.html").write_bytes(article_page(author=""))
+    (pages / "sitemap.xml").write_bytes(
+        sitemap(f"{old_site}/le-hoi.html?id=12", f"{old_site}/none.html")
+    )
+    help_text = run_dakto(env, "import-news", "--help").stdout
+    assert "sitemap" in help_text and "--author" in help_text
+    news = run_dakto(env, "import", "news", f"{old_site}/sitemap.xml", "--author", "Ban biên tập")
+    assert news.returncode == 2, news.stdout + news.stderr
+    assert f"row 2, Địa chỉ cũ: The page {old_site}/none.html cannot be fetched" in news.stderr
+    assert "Traceback" not in news.stderr
+    (pages / "sitemap.xml").write_bytes(sitemap(f"{old_site}/le-hoi.html?id=12"))
+    news = run_dakto(env, "import", "news", f"{old_site}/sitemap.xml", "--author", "Ban biên tập")
+    assert news.returncode == 0, news.stdout + news.stderr
+    assert news.stdout.startswith("News imported: 1 new, 0 updated, 0 unchanged in ")
+    assert "Fetched 1/1 (100%)" in news.stderr  # the pages, before the import's own progress

@@ -3,14 +3,7 @@ body, author, image fetched from its address) or a sheet; the old address of
 every article is kept as a redirect to the new one, and a re-run updates
 through that redirect."""
 
-import io
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler
-from http.server import ThreadingHTTPServer
-
 import pytest
-from PIL import Image
 from plone import api
 from plone.app.redirector.interfaces import IRedirectionStorage
 from zope.component import getUtility
@@ -18,35 +11,9 @@ from zope.component import getUtility
 from dakto.policy.dates import local_date
 from tests.bulk_import.helpers import csv_bytes
 from tests.bulk_import.helpers import files_folder
+from tests.bulk_import.helpers import png
 from tests.bulk_import.helpers import refused
 from tests.bulk_import.helpers import run
-from tests.servers import free_port
-
-
-def png():
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, "PNG")
-    return out.getvalue()
-
-
-@pytest.fixture
-def old_site(tmp_path):
-    """The old site's web server: its images are fetched from it."""
-    root = tmp_path / "old-site"
-    (root / "images").mkdir(parents=True)
-    (root / "images" / "le-hoi.png").write_bytes(png())
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", free_port()), partial(QuietHandler, directory=str(root))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def rss(old_site, title="Lễ hội văn hóa cồng chiêng xã Đắk Tô", image="/images/le-hoi.png"):

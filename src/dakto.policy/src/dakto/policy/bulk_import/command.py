@@ -140,7 +140,11 @@ class ImportProcedures(BulkImport):
 
 class ImportNews(BulkImport):
     kind = "news"
-    help = "import news from an XLSX, ODS or CSV file, or an old site's RSS/Atom feed (a file or an address)"
+    help = (
+        "import news from an XLSX, ODS or CSV file, or an old site's RSS/Atom feed or sitemap "
+        "(a file or an address)"
+    )
+    author = ""
 
     def summary(self, **counts):
         return t(
@@ -149,18 +153,37 @@ class ImportNews(BulkImport):
             **counts,
         )
 
-    source_help = "an XLSX, ODS or CSV file, an RSS/Atom feed file, or the feed's http(s) address"
+    source_help = (
+        "an XLSX, ODS or CSV file, an RSS/Atom feed or a sitemap (.xml, .xml.gz), or its "
+        "http(s) address: the pages a sitemap lists are fetched and read as articles"
+    )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--author",
+            metavar="NAME",
+            default="",
+            help=t(
+                "the author of the feed's items and sitemap's pages that name none "
+                "(without it such an article is refused: news need an author)"
+            ),
+        )
+
+    def run(self, context, args):
+        self.author = args.author
+        return super().run(context, args)
 
     def read(self, source):
         if source.lower().startswith(("http://", "https://")):
             from dakto.policy.bulk_import.engine import fetch
+            from dakto.policy.bulk_import.engine import reason
 
             try:
                 return fetch(source)
             except Exception as error:  # any network failure: one line
-                reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
                 raise CommandError(
-                    t("Cannot fetch ${url}: ${reason}", url=source, reason=reason)
+                    t("Cannot fetch ${url}: ${reason}", url=source, reason=reason(error))
                 ) from None
         return super().read(source)
 
@@ -168,8 +191,11 @@ class ImportNews(BulkImport):
         from dakto.policy.bulk_import import feeds
 
         if feeds.is_feed(data):
+            from dakto.policy.bulk_import.progress import Progress
+
+            progress = Progress(label=t("Fetched"))
             try:
-                return feeds.read(data, source)
+                return feeds.read(data, source, author=self.author, progress=progress)
             except feeds.FeedError as error:
                 raise CommandError(f"{source}: {_message(error.args[0])}") from None
         return super().sheet(data, source)

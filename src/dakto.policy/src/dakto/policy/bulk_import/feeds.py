@@ -5,9 +5,15 @@ Each item is a row (row 1 is the first item): its title, summary, body
 image (an enclosure or ``media:content`` of an image type, fetched) and
 link (the old address, kept as a redirect). The source is the feed's own
 title (the old site's name). Parsed with defusedxml: a feed with entity
-declarations is refused.
+declarations is refused. A sitemap (root ``urlset`` or ``sitemapindex``) is
+read by ``sitemaps.py``, its pages fetched; a gzipped file (``.xml.gz``) is
+uncompressed first. ``author`` names the author of the items that give
+none (``dakto import news --author``).
 """
 
+import gzip
+import io
+import zlib
 from email.utils import parsedate_to_datetime
 
 from defusedxml import ElementTree
@@ -15,6 +21,7 @@ from defusedxml.common import DefusedXmlException
 
 from dakto.policy import _
 from dakto.policy.bulk_import.columns import NEWS
+from dakto.policy.bulk_import.engine import MAX_FILE
 from dakto.policy.bulk_import.sheets import Sheet
 
 
@@ -34,16 +41,58 @@ FIELDS = (
     "source_url",
 )
 HEADERS = {column.name: column.header for column in NEWS}
+GZIP = b"\x1f\x8b"
 
 
 class FeedError(ValueError):
     """The feed cannot be read; ``args[0]`` is the message (a msgid)."""
 
 
+class TooManyRows(ValueError):
+    """A sitemap lists more pages than the caller takes (``count``): said
+    before its pages are fetched."""
+
+    def __init__(self, count):
+        super().__init__(count)
+        self.count = count
+
+
 def is_feed(data):
-    """Does ``data`` look like XML (a feed) rather than a sheet?"""
+    """Does ``data`` look like XML (a feed, a sitemap) or gzip rather than a sheet?"""
     start = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return start.startswith(b"<")
+    return start.startswith(b"<") or data.startswith(GZIP)
+
+
+def gunzip(data):
+    """``data`` uncompressed if it is gzip (``sitemap.xml.gz``), at most ``MAX_FILE``."""
+    if not data.startswith(GZIP):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+            data = unpacked.read(MAX_FILE + 1)
+    except (OSError, EOFError, zlib.error):
+        raise FeedError(_("The file is a damaged gzip archive.")) from None
+    if len(data) > MAX_FILE:
+        raise FeedError(
+            _(
+                "Uncompressed, the file is larger than ${size} MB.",
+                mapping={"size": MAX_FILE // (1024 * 1024)},
+            )
+        )
+    return data
+
+
+def parse(data):
+    """The root element of the XML ``data`` (bytes, maybe gzipped), read with
+    defusedxml; FeedError if it is no XML or declares entities."""
+    try:
+        return ElementTree.fromstring(gunzip(data))
+    except DefusedXmlException:
+        raise FeedError(_("The file declares XML entities, which are not read.")) from None
+    except ElementTree.ParseError:
+        raise FeedError(
+            _("The file is neither a spreadsheet nor a readable RSS/Atom feed or sitemap.")
+        ) from None
 
 
 def _text(element, tag):
@@ -51,7 +100,9 @@ def _text(element, tag):
     return (found.text or "").strip() if found is not None and found.text else ""
 
 
-def _date(text):
+def item_date(text):
+    """The date of an RFC 822 or ISO 8601 ``text``; other text as it is (the
+    engine reads dd/mm/yyyy or reports it as not a date, with its row)."""
     if not text:
         return None
     try:
@@ -84,7 +135,7 @@ def _rss_items(channel):
             "title": _text(item, "title"),
             "description": description,
             "text": _text(item, CONTENT) or description,
-            "date": _date(_text(item, "pubDate") or _text(item, DC_DATE)),
+            "date": item_date(_text(item, "pubDate") or _text(item, DC_DATE)),
             "news_source": source,
             "news_author": _text(item, DC_CREATOR) or _text(item, "author"),
             "image": _image(item),
@@ -112,7 +163,7 @@ def _atom_items(feed):
             "title": _text(entry, f"{ATOM}title"),
             "description": summary,
             "text": _text(entry, f"{ATOM}content") or summary,
-            "date": _date(_text(entry, f"{ATOM}published") or _text(entry, f"{ATOM}updated")),
+            "date": item_date(_text(entry, f"{ATOM}published") or _text(entry, f"{ATOM}updated")),
             "news_source": source,
             "news_author": _text(entry.find(f"{ATOM}author"), f"{ATOM}name") or feed_author,
             "image": image or _image(entry),
@@ -120,25 +171,27 @@ def _atom_items(feed):
         }
 
 
-def read(data, source=""):
-    """The ``Sheet`` of an RSS 2.0 or Atom feed (bytes)."""
-    try:
-        root = ElementTree.fromstring(data)
-    except DefusedXmlException:
-        raise FeedError(_("The feed declares XML entities, which are not read.")) from None
-    except ElementTree.ParseError:
-        raise FeedError(
-            _("The file is neither a spreadsheet nor a readable RSS/Atom feed.")
-        ) from None
+def read(data, source="", author="", max_rows=None, progress=None):
+    """The ``Sheet`` of an RSS 2.0 or Atom feed or a sitemap (bytes) found at
+    ``source`` (its address or file name); a sitemap of more than
+    ``max_rows`` pages is TooManyRows, ``progress(done, total)`` follows the
+    fetching of its pages."""
+    from dakto.policy.bulk_import import sitemaps
+
+    root = parse(data)
+    errors = []
     if root.tag == "rss" and root.find("channel") is not None:
-        items = list(_rss_items(root.find("channel")))
+        rows = list(enumerate(_rss_items(root.find("channel")), start=1))
     elif root.tag == f"{ATOM}feed":
-        items = list(_atom_items(root))
+        rows = list(enumerate(_atom_items(root), start=1))
+    elif sitemaps.is_sitemap(root):
+        rows, errors = sitemaps.rows(root, source, max_rows=max_rows, progress=progress)
     else:
-        raise FeedError(_("The XML file is not an RSS 2.0 or Atom feed."))
-    if not items:
+        raise FeedError(_("The XML file is neither an RSS 2.0 or Atom feed nor a sitemap."))
+    if not rows and not errors:
         raise FeedError(_("The feed has no items."))
-    sheet = Sheet(header=[HEADERS[name] for name in FIELDS], header_row=0)
-    for number, item in enumerate(items, start=1):
+    sheet = Sheet(header=[HEADERS[name] for name in FIELDS], header_row=0, errors=errors)
+    for number, item in rows:
+        item["news_author"] = item["news_author"] or author
         sheet.rows.append((number, [item[name] or None for name in FIELDS]))
     return sheet

@@ -1,4 +1,5 @@
-"""Import of news articles from a sheet or an old site's feed (``feeds.py``).
+"""Import of news articles from a sheet, an old site's feed (``feeds.py``) or
+its sitemap (``sitemaps.py``, the pages fetched).
 
 The key is the article's address on the old site (``Địa chỉ cũ``): that
 address is kept as a redirect to the new article (plone.app.redirector, the
@@ -8,7 +9,8 @@ through that redirect and updates it. A row without an old address is keyed
 by its title (the article's id is made of it).
 
 Source and author are required (Article 7.1, ``news/rules.py``); a feed
-gives the channel's title as the source and the item's author.
+gives the channel's title as the source and the item's author, a sitemap's
+page its ``og:site_name`` (else the host) and its ``author`` meta.
 """
 
 from urllib.parse import urlsplit

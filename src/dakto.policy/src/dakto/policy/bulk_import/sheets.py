@@ -35,6 +35,9 @@ class Sheet:
     header: list  # the header row's texts
     header_row: int  # its row number (1 = first row)
     rows: list = field(default_factory=list)  # [(row number, [cell values])]
+    # [(row, column header, message)] the reader found: a sitemap's page that
+    # cannot be fetched has no row, only its error (engine.check reports it)
+    errors: list = field(default_factory=list)
 
 
 def kind_of(data):

@@ -1,8 +1,8 @@
 """An uploaded file imported from the site (the administrator's page and
 ``POST @bulk-import/KIND``): the same check and write as the command, for
-small files. The upload is a sheet (or, for news, a feed), or a ZIP archive
-holding one sheet and the files its rows name (the command's ``--files``
-folder)."""
+small files. The upload is a sheet (or, for news, a feed or a sitemap, whose
+pages are fetched), or a ZIP archive holding one sheet and the files its rows
+name (the command's ``--files`` folder)."""
 
 import io
 import tempfile
@@ -66,23 +66,29 @@ def _unpack(data, folder):
     return found[0].read_bytes()
 
 
+def _too_many(count):
+    return UploadError(
+        _(
+            "The file has ${count} rows: from the site at most ${max}; import it with the "
+            "command dakto import.",
+            mapping={"count": count, "max": MAX_ROWS},
+        )
+    )
+
+
 def read(kind, data):
-    """The ``Sheet`` of ``data`` (a sheet, or a feed for news)."""
+    """The ``Sheet`` of ``data`` (a sheet, or a feed or sitemap for news)."""
     try:
         if kind == "news" and feeds.is_feed(data):
-            sheet = feeds.read(data)
+            sheet = feeds.read(data, max_rows=MAX_ROWS)  # a sitemap's pages: not more fetched
         else:
             sheet = sheets.read(data)
     except (sheets.SheetError, feeds.FeedError) as error:
         raise UploadError(error.args[0]) from None
+    except feeds.TooManyRows as error:
+        raise _too_many(error.count) from None
     if len(sheet.rows) > MAX_ROWS:
-        raise UploadError(
-            _(
-                "The file has ${count} rows: from the site at most ${max}; import it with the "
-                "command dakto import.",
-                mapping={"count": len(sheet.rows), "max": MAX_ROWS},
-            )
-        )
+        raise _too_many(len(sheet.rows))
     return sheet
 
 
