@@ -153,6 +153,24 @@ class StaffItemService(rest.TraversingService):
             )
         return obj, None
 
+    def posted(self):
+        """For a POST: ``(item, its JSON object, None)`` or ``(None, None, the error body)``."""
+        rest.allow_write(self.request)
+        obj, refusal = self.item()
+        if refusal is not None:
+            return None, None, refusal
+        data = rest.json_object(self.request)
+        if data is None:
+            return None, None, rest.bad_request(self.request, {"body": _("Send a JSON object.")})
+        return obj, data, None
+
+    def refuse(self, errors):
+        """409 ``NotOpen`` for an error of the whole form (nothing to act on),
+        else 400 naming the field."""
+        if "form" in errors:
+            return rest.error(self.request, 409, "NotOpen", errors["form"])
+        return rest.bad_request(self.request, errors)
+
 
 class ProgressNoticePost(StaffItemService):
     """``POST @progress-notice/{code}`` (site root) or ``POST <item>/@progress-notice``:
@@ -166,18 +184,12 @@ class ProgressNoticePost(StaffItemService):
     def reply(self):
         from dakto.policy.feedback import progress
 
-        rest.allow_write(self.request)
-        obj, refusal = self.item()
+        obj, data, refusal = self.posted()
         if refusal is not None:
             return refusal
-        data = rest.json_object(self.request)
-        if data is None:
-            return rest.bad_request(self.request, {"body": _("Send a JSON object.")})
         clean, errors = progress.validate(obj, data.get("text"), data.get("expected"))
-        if "form" in errors:
-            return rest.error(self.request, 409, "NotOpen", errors["form"])
         if errors:
-            return rest.bad_request(self.request, errors)
+            return self.refuse(errors)
         mailed = progress.add(obj, clean["text"], clean["expected"])
         self.request.response.setStatus(201)
         return {**notice_info(obj, self.request), "mailed": mailed}
@@ -362,13 +374,9 @@ class UnitAnswerReviewPost(UnitAnswerReviewGet):
     def reply(self):
         from dakto.policy.feedback import unit_answer
 
-        rest.allow_write(self.request)
-        obj, refusal = self.item()
+        obj, data, refusal = self.posted()
         if refusal is not None:
             return refusal
-        data = rest.json_object(self.request)
-        if data is None:
-            return rest.bad_request(self.request, {"body": _("Send a JSON object.")})
         action = data.get("action")
         errors = unit_answer.review(
             obj,
@@ -376,10 +384,8 @@ class UnitAnswerReviewPost(UnitAnswerReviewGet):
             text=data.get("answer", (unit_answer.draft(obj) or {}).get("text")),
             note=data.get("note"),
         )
-        if "form" in errors:
-            return rest.error(self.request, 409, "NotOpen", errors["form"])
         if errors:
-            return rest.bad_request(self.request, errors)
+            return self.refuse(errors)
         return {
             **review_info(obj, self.request),
             "message": translate(unit_answer.REVIEWED[action], context=self.request),
