@@ -247,16 +247,26 @@ def test_xml_that_is_no_sitemap_is_refused():
 
 
 def test_the_page_imports_a_sitemap_and_the_old_address_redirects(functional, pages):
-    site, _root = pages
+    site, root = pages
+    (root / "tin-tuc" / "le-hoi.html").write_bytes(article_page(author=""))
     portal = functional["portal"].absolute_url()
     data = sitemap(f"{site}/tin-tuc/le-hoi.html?id=12")
     browser = owner(functional)
+    browser.raiseHttpErrors = False
     browser.open(f"{portal}/@@nhap-du-lieu")
     browser.getControl(name="kind").value = ["news"]
     browser.getControl(name="file").add_file(io.BytesIO(data), "application/xml", "sitemap.xml")
     browser.getForm(id="bulk-import-form").submit()
+    assert browser.headers["status"].startswith("400")  # the page names no author
+    assert "<td>1</td><td>Tác giả</td>" in browser.contents.split('id="import-errors"')[1]
+    browser.getControl(name="kind").value = ["news"]
+    browser.getControl(name="file").add_file(io.BytesIO(data), "application/xml", "sitemap.xml")
+    browser.getControl(name="author").value = "Ban biên tập"
+    browser.getForm(id="bulk-import-form").submit()
     assert 'id="import-result"' in browser.contents, browser.contents
     transaction.begin()
+    article = api.content.find(portal_type="News Item", Title=TITLE)[0].getObject()
+    assert article.news_author == "Ban biên tập"
     visitor = anon(functional)
     visitor.open(f"{portal}/tin-tuc/le-hoi.html?id=12")
     assert visitor.url.startswith(f"{portal}/tin-tuc/le-hoi-van-hoa-cong-chieng-xa-dak-to")
@@ -286,3 +296,20 @@ def test_a_sitemap_of_the_index_with_entities_says_which_and_why(manager, pages)
     assert message == (
         f"Sơ đồ trang {site}/bomb.xml: Tệp khai báo thực thể XML (entity), loại này không được đọc."
     )
+
+
+def test_rest_imports_a_sitemap_with_a_default_author(functional, manager_request, pages):
+    site, root = pages
+    (root / "tin-tuc" / "le-hoi.html").write_bytes(article_page(author=""))
+    data = sitemap(f"{site}/tin-tuc/le-hoi.html?id=7", f"{site}/tin-tuc/missing.html")
+    bad = manager_request.post("/@bulk-import/news?author=Ban%20bi%C3%AAn%20t%E1%BA%ADp", data=data)
+    assert bad.status_code == 400
+    assert [(e["row"], e["column"]) for e in bad.json()["error"]["errors"]] == [(2, "Địa chỉ cũ")]
+    data = sitemap(f"{site}/tin-tuc/le-hoi.html?id=7")
+    assert manager_request.post("/@bulk-import/news", data=data).status_code == 400  # no author
+    ok = manager_request.post("/@bulk-import/news?author=Ban%20bi%C3%AAn%20t%E1%BA%ADp", data=data)
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["created"] == 1
+    transaction.begin()
+    article = api.content.find(portal_type="News Item", Title=TITLE)[0].getObject()
+    assert article.news_author == "Ban biên tập"

@@ -1,7 +1,8 @@
 """REST (administrators): ``GET {site}/@bulk-import/KIND`` the column layout
 of KIND, ``POST {site}/@bulk-import/KIND`` the file in the body (a sheet, a
-feed for news, or a ZIP of a sheet and its files): 200 with the counts, or
-400 with every error (row, column, message) and nothing written."""
+feed or sitemap for news, with ``?author=`` the default author of its
+articles, or a ZIP of a sheet and its files): 200 with the counts, or 400
+with every error (row, column, message) and nothing written."""
 
 from zope.i18n import translate
 
@@ -71,7 +72,8 @@ class BulkImportPost(BulkImportService):
         if kind is None:
             return self.unknown()
         try:
-            result = upload.run(self.context, kind, self.request.get("BODY") or b"")
+            author = (self.request.form.get("author") or "").strip()  # ?author=
+            result = upload.run(self.context, kind, self.request.get("BODY") or b"", author=author)
         except upload.UploadError as error:
             return rest.error(self.request, 400, "BadRequest", error.args[0])
         except engine.Refused as refused:

@@ -76,11 +76,12 @@ def _too_many(count):
     )
 
 
-def read(kind, data):
-    """The ``Sheet`` of ``data`` (a sheet, or a feed or sitemap for news)."""
+def read(kind, data, author=""):
+    """The ``Sheet`` of ``data`` (a sheet, or a feed or sitemap for news, whose
+    items without an author take ``author``)."""
     try:
         if kind == "news" and feeds.is_feed(data):
-            sheet = feeds.read(data, max_rows=MAX_ROWS)  # a sitemap's pages: not more fetched
+            sheet = feeds.read(data, author=author, max_rows=MAX_ROWS)  # no more pages fetched
         else:
             sheet = sheets.read(data)
     except (sheets.SheetError, feeds.FeedError) as error:
@@ -92,9 +93,10 @@ def read(kind, data):
     return sheet
 
 
-def run(portal, kind, data):
+def run(portal, kind, data, author=""):
     """Import the upload ``data``: a ``Result``, or ``engine.Refused`` /
-    ``UploadError`` with nothing written."""
+    ``UploadError`` with nothing written; ``author`` is the default author of
+    a feed's or sitemap's articles (``dakto import news --author``)."""
     if not data:
         raise UploadError(_("Choose a file to import."))
     with tempfile.TemporaryDirectory(prefix="dakto-import-") as folder:
@@ -102,5 +104,5 @@ def run(portal, kind, data):
         if _is_plain_zip(data):
             data = _unpack(data, Path(folder))
             files_dir = folder
-        sheet = read(kind, data)
+        sheet = read(kind, data, author)
         return engine.run(portal, importer(kind), sheet, files_dir=files_dir)

@@ -60,7 +60,8 @@ class BulkImportView(BrowserView):
         data = upload_file.read() if hasattr(upload_file, "read") else b""
         started = time.monotonic()
         try:
-            result = upload.run(self.context, kind, data)
+            author = (self.request.form.get("author") or "").strip()
+            result = upload.run(self.context, kind, data, author=author)
         except upload.UploadError as error:
             self.error = translate(error.args[0], context=self.request)
             self.request.response.setStatus(400)
