@@ -3,7 +3,7 @@
 Every state is in the URL, so a lookup can be bookmarked and shared:
 ``?SearchableText=quy+che&number=33&type=quyet-dinh&issuer=UBND+thị+trấn+Đắk+Tô
 &field=hanh-chinh&year=2024&status=in-force&sort_on=issued&sort_order=descending
-&b_start=20``. The status filter is computed from the date indexes on the
+&b_start=20``. The status filter is computed from the dates' keys on the
 day of the query (``status.status_query``), not from the stored status.
 """
 
@@ -99,10 +99,10 @@ def catalog_query(context, filters, on=None):
 
 #: A keyword with a status and no sort: when the keyword alone matches at
 #: most this many documents, their status is read from their dates in the
-#: catalog's metadata (``derive_status``) instead of two date-range queries.
-#: A range query unites the set of every distinct date below or above the
-#: day: its cost grows with the years of documents a site holds (at 50,000
-#: documents it loaded about 3,000 sets from the database on each page).
+#: catalog's metadata (``derive_status``) instead of the status's query
+#: (written when that query was two date ranges, whose cost grew with the
+#: years of documents a site holds; ``status.status_query`` now reads at
+#: most ~60 sets of the dates' keys).
 STATUS_FROM_METADATA = 5000
 
 
