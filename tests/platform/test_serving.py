@@ -147,6 +147,45 @@ def test_an_urgent_notice_on_site_a_leaves_site_b_cached(platform):
     assert "Cảnh báo lũ quét" not in b.text
 
 
+def test_the_province_page_shows_a_communes_news_once_published(platform):
+    """B shows the province's page (every commune's newest news, cached by
+    Varnish); A publishes a news item: the page Varnish holds is dropped."""
+    first = get(platform, HOST_B, "/@@province")
+    assert first.status_code == 200, first.text[:300]
+    assert get(platform, HOST_B, "/@@province").headers["X-Cache"] == "HIT"
+    assert get(platform, HOST_B).headers["X-Cache"] in ("HIT", "MISS")
+    assert get(platform, HOST_B).headers["X-Cache"] == "HIT"
+    created = requests.post(
+        platform["varnish"].url + "/tin-tuc",
+        headers={"Host": HOST_A, **JSON},
+        json={
+            "@type": "News Item",
+            "title": "Xã A khánh thành cầu treo thôn 2",
+            "news_source": "UBND xã A",
+            "news_author": "Nguyễn Văn Bình",
+        },
+        auth=MANAGER,
+        timeout=60,
+    )
+    assert created.status_code == 201, created.text
+    item = created.json()["@id"].replace(f"https://{HOST_A}", platform["varnish"].url)
+    for transition in ("submit", "approve", "publish"):  # the board's steps
+        done = requests.post(
+            f"{item}/@workflow/{transition}",
+            headers={"Host": HOST_A, **JSON},
+            auth=MANAGER,
+            timeout=60,
+        )
+        assert done.status_code == 200, (transition, done.text)
+    shown = wait_until(
+        lambda: "Xã A khánh thành cầu treo thôn 2" in get(platform, HOST_B, "/@@province").text,
+        timeout=10,
+    )
+    assert shown, "Varnish still serves the province's page without A's new item"
+    b = get(platform, HOST_B)  # B's own pages stay cached
+    assert b.headers["X-Cache"] == "HIT", b.headers
+
+
 def test_a_site_added_is_served_without_a_restart(platform):
     app = platform["app"]
     b = platform["b"]

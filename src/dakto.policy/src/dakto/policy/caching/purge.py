@@ -5,6 +5,9 @@ parent's. The homepage and the section page (e.g. /tin-tuc) list the newest
 items of the whole site or section, so they are purged too.
 """
 
+import weakref
+
+import transaction
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone import api
@@ -67,3 +70,40 @@ def apply_purge_settings(portal, purge_url):
     registry[PROXIES_RECORD] = proxies
     registry[PURGING_RECORD] = True
     return True
+
+
+_BANS = weakref.WeakKeyDictionary()  # transaction -> the paths it bans after its commit
+
+
+def ban_after_commit(paths):
+    """Ask the site's caching proxies to drop the pages whose URLs match
+    ``paths`` (BAN, deploy/varnish/default.vcl) once the transaction is
+    committed (a page fetched again meanwhile would otherwise be the old
+    one). However many times a transaction asks, each path is banned once."""
+    from plone.cachepurging.interfaces import ICachePurgingSettings
+    from plone.cachepurging.interfaces import IPurger
+    from plone.cachepurging.utils import isCachePurgingEnabled
+    from zope.component import queryUtility
+
+    try:
+        if not isCachePurgingEnabled():
+            return
+        registry = api.portal.get_tool("portal_registry")
+    except api.exc.CannotGetPortalError:
+        return  # outside a site (the Zope root): no proxies configured here
+    proxies = registry.forInterface(ICachePurgingSettings, check=False).cachingProxies or ()
+    purger = queryUtility(IPurger)
+    if purger is None or not proxies:
+        return
+    current = transaction.get()
+    pending = _BANS.get(current)
+    if pending is None:
+        pending = _BANS[current] = set()
+
+        def ban(committed):
+            if committed:
+                for proxy, path in sorted(pending):
+                    purger.purgeAsync(proxy.rstrip("/") + path, httpVerb="BAN")
+
+        current.addAfterCommitHook(ban)
+    pending.update((proxy, path) for proxy in proxies for path in paths)

@@ -41,6 +41,7 @@ from zope.interface import implementer
 from zope.schema import ValidationError
 
 from dakto.policy import _
+from dakto.policy.caching.purge import ban_after_commit
 from dakto.policy.dates import TIMEZONE
 from dakto.policy.dates import iso_datetime
 from dakto.policy.dates import local_datetime
@@ -209,44 +210,17 @@ def _ban_paths(settings):
 
 
 def ban_proxy_pages():
-    """Ask the caching proxies to drop the site's pages they hold (after the
-    commit: a page fetched again meanwhile would otherwise be the old one)."""
+    """Ask the caching proxies to drop the site's pages they hold (after the commit)."""
     from plone.cachepurging.interfaces import ICachePurgingSettings
-    from plone.cachepurging.interfaces import IPurger
-    from plone.cachepurging.utils import isCachePurgingEnabled
-    from zope.component import queryUtility
 
-    if not isCachePurgingEnabled():
-        return
     registry = api.portal.get_tool("portal_registry")
-    settings = registry.forInterface(ICachePurgingSettings, check=False)
-    proxies = settings.cachingProxies or ()
-    purger = queryUtility(IPurger)
-    if purger is None or not proxies:
-        return
-    paths = _ban_paths(settings)
-
-    def ban(committed):
-        if committed:
-            for proxy in proxies:
-                for path in paths:
-                    purger.purgeAsync(proxy.rstrip("/") + path, httpVerb="BAN")
-
-    import transaction
-
-    transaction.get().addAfterCommitHook(ban)
+    ban_after_commit(_ban_paths(registry.forInterface(ICachePurgingSettings, check=False)))
 
 
 @adapter(IRecordModifiedEvent)
 def notice_changed(event):
     if event.record.__name__.startswith(NOTICE_PREFIX + ".") and event.oldValue != event.newValue:
-        request = getattr(api.portal.get(), "REQUEST", None)
-        marker = "_dakto_notice_ban"
-        if request is not None and request.get(marker):
-            return  # one ban per request, however many fields changed
-        if request is not None:
-            request.set(marker, True)
-        ban_proxy_pages()
+        ban_proxy_pages()  # once a transaction, however many fields changed
 
 
 class UrgentNoticeViewlet(ViewletBase):

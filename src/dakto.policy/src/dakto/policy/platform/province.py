@@ -27,6 +27,7 @@ from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from persistent import Persistent
 
+from dakto.policy.caching.purge import ban_after_commit
 from dakto.policy.text import fold
 from dakto.policy.workflow.names import PUBLISHED
 
@@ -61,10 +62,11 @@ class ProvinceIndex(Persistent):
                     del self.numbers[number]
 
     def put(self, entry):
+        """Store ``entry``; True if it is new or changed."""
         key = entry["key"]
         old = self.entries.get(key)
         if old == entry:
-            return
+            return False
         if old is not None:
             self._unlink(key, old)
         else:
@@ -77,12 +79,15 @@ class ProvinceIndex(Persistent):
             if keys is None:
                 keys = self.numbers[number] = OOTreeSet()
             keys.add(key)
+        return True
 
     def drop(self, key):
+        """Drop the entry ``key``; True if there was one."""
         old = self.entries.pop(key, None)
         if old is not None:
             self._unlink(key, old)
             self.count.change(-1)
+        return old is not None
 
     def drop_site(self, site_id):
         keys = [key for key in self.entries.keys(f"{site_id}/", f"{site_id}/\uffff")]
@@ -240,6 +245,15 @@ def _app_of(obj):
         return None
 
 
+PROVINCE_PAGES = "/@+province"  # @@province and @province, on every host
+
+
+def ban_province_pages():
+    """The province's pages list every commune's newest items: a change of
+    the index drops them from the caching proxy (after the commit)."""
+    ban_after_commit([PROVINCE_PAGES])
+
+
 def update(obj):
     """(Re)index ``obj`` in the province index, or drop it if it is not
     published any more."""
@@ -252,10 +266,9 @@ def update(obj):
     entry = entry_of(obj, site)
     index = get_index(app)
     key = f"{site.getId()}/{obj.UID()}"
-    if entry is None:
-        index.drop(key)
-    else:
-        index.put(entry)
+    changed = index.drop(key) if entry is None else index.put(entry)
+    if changed:
+        ban_province_pages()
 
 
 def reindex_site(app, site):
@@ -314,8 +327,8 @@ def content_removed(obj, event):
     if site is None or app is None:
         return
     index = get_index(app, create=False)
-    if index is not None:
-        index.drop(f"{site.getId()}/{obj.UID()}")
+    if index is not None and index.drop(f"{site.getId()}/{obj.UID()}"):
+        ban_province_pages()
 
 
 def site_removed(site, event):
@@ -323,5 +336,5 @@ def site_removed(site, event):
     if parent is None:
         return
     index = get_index(parent, create=False)
-    if index is not None:
-        index.drop_site(getattr(event, "oldName", None) or site.getId())
+    if index is not None and index.drop_site(getattr(event, "oldName", None) or site.getId()):
+        ban_province_pages()
