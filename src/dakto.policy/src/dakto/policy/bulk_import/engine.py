@@ -399,37 +399,56 @@ def write(portal, importer, checked, existing, progress=None):
 
 
 @contextmanager
-def known_fields(portal_type):
-    """While the import writes items of ``portal_type``: a missing attribute
-    that no field of the type's schema or behaviors has is an AttributeError
-    at once. Dexterity's ``__getattr__`` looks such a name up in the schema
-    and in every behavior, each time; the catalog asks an item for about 90
-    names that are no field of it (metadata, other types' indexes), and that
-    search was a third of the cataloguing of 10,000 documents. The answer is
-    the same as Dexterity's (the same schemas, read once: they cannot change
-    during the import); other types and field names go to Dexterity."""
+def known_fields():
+    """While the import writes: a missing attribute of a Dexterity item that
+    no field of its type's schema or behaviors has is an AttributeError at
+    once. Dexterity's ``__getattr__`` looks such a name up in the schema and
+    in every behavior, each time; the catalog asks an item for about 90
+    names that are no field of it (metadata, other types' indexes), and
+    acquisition asks them again of its folder and of the site: that search
+    was a third of the cataloguing of 10,000 documents. The answer is the
+    same as Dexterity's (the same schemas, read once per type: they cannot
+    change during the import); field names go to Dexterity for their
+    defaults, and the site then still looks in its skins."""
     from plone.dexterity import content
     from plone.dexterity.schema import SCHEMA_CACHE
     from zope.interface.interface import Method
 
-    names = set()
-    schemas = [SCHEMA_CACHE.get(portal_type)]
-    schemas += [b.interface for b in SCHEMA_CACHE.behavior_registrations(portal_type)]
-    for schema in schemas:
-        if schema is not None:
-            names.update(n for n in schema.names(all=True) if not isinstance(schema[n], Method))
+    known = {}
+
+    def names_of(portal_type):
+        names = known.get(portal_type)
+        if names is None:
+            schemas = [SCHEMA_CACHE.get(portal_type)]
+            schemas += [b.interface for b in SCHEMA_CACHE.behavior_registrations(portal_type)]
+            names = known[portal_type] = frozenset(
+                n
+                for schema in schemas
+                if schema is not None
+                for n in schema.names(all=True)
+                if not isinstance(schema[n], Method)
+            )
+        return names
+
     original = content.DexterityContent.__getattr__
 
     def __getattr__(self, name):
-        if name not in names and self.__dict__.get("portal_type") == portal_type:
+        portal_type = self.__dict__.get("portal_type") or getattr(type(self), "portal_type", None)
+        if portal_type and name not in names_of(portal_type):
             raise AttributeError(name)
         return original(self, name)
 
-    content.DexterityContent.__getattr__ = __getattr__
+    # Item has its own copy of the method (ExtensionClass copies the slot
+    # into the class): replacing DexterityContent's alone misses every item.
+    classes = [c for c in (content.DexterityContent, content.Item) if "__getattr__" in c.__dict__]
+    saved = [(c, c.__dict__["__getattr__"]) for c in classes]
+    for cls in classes:
+        cls.__getattr__ = __getattr__
     try:
         yield
     finally:
-        content.DexterityContent.__getattr__ = original
+        for cls, method in saved:
+            cls.__getattr__ = method
 
 
 def finish(obj, state, new):
@@ -461,5 +480,5 @@ def _register_intid(obj):
 def run(portal, importer, sheet, files_dir=None, progress=None):
     """Check then write ``sheet``; ``Result`` or ``Refused`` (nothing written)."""
     checked, existing = check(portal, importer, sheet, files_dir)
-    with known_fields(importer.portal_type):
+    with known_fields():
         return write(portal, importer, checked, existing, progress)

@@ -1,0 +1,42 @@
+"""What makes the bulk import fast without changing what it writes
+(``engine.known_fields``, docs/bulk-import.md "Speed")."""
+
+from plone.dexterity import content
+
+from dakto.policy.bulk_import import engine
+from tests.bulk_import.helpers import LEGAL_HEADER
+from tests.bulk_import.helpers import csv_bytes
+from tests.bulk_import.helpers import files_folder
+from tests.bulk_import.helpers import legal_row
+from tests.bulk_import.helpers import run
+
+
+def test_known_fields_answers_items_without_the_schema_search(manager, tmp_path, monkeypatch):
+    result = run(
+        manager,
+        "legal-documents",
+        csv_bytes(LEGAL_HEADER, [legal_row()]),
+        files_folder(tmp_path, "12.pdf"),
+    )
+    document = manager.unrestrictedTraverse(result.items[0]).aq_base
+    searched = []
+    original = content._default_from_schema
+
+    def counting(context, schema, name):
+        searched.append(name)
+        return original(context, schema, name)
+
+    monkeypatch.setattr(content, "_default_from_schema", counting)
+    outside = (document.exclude_from_nav, document.other_file)
+    item_method = content.Item.__dict__["__getattr__"]
+    with engine.known_fields():
+        # a field that is not set: Dexterity's default, as without the fast path
+        assert (document.exclude_from_nav, document.other_file) == outside
+        searched.clear()
+        # a name that is no field (the catalog asks ~90 of them): no search at all
+        assert not hasattr(document, "news_source")
+        assert not hasattr(document, "getRemoteUrl")
+        assert searched == []
+    assert content.Item.__dict__["__getattr__"] is item_method
+    assert not hasattr(document, "news_source")
+    assert "news_source" in searched  # Dexterity searches again once the import is done
