@@ -33,6 +33,7 @@ RUNTIME = {
     "blobstorage/",
     "instance/var/",
     "instance/var/etc/",
+    "var/",
     "var/screenshots/",
     "bench/results/",
     "node_modules/",
