@@ -14,6 +14,7 @@ SCREENSHOTS = REPO / "var" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = (360, 800)
 DESKTOP = (1280, 900)
+ADMIN = ("admin", "admin")  # the served site's manager (`dakto start`)
 
 
 def chromium_binary():
@@ -85,6 +86,24 @@ def set_width(driver, size):
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
     )
+
+
+def log_in(driver, site, user=ADMIN, size=DESKTOP):
+    """Log in as ``user`` (login, password) through the site's login form at
+    the viewport ``size``, in a fresh session (the cookies go first); returns
+    once the auth cookie is set. The button is clicked by script, whatever
+    overlays it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    set_width(driver, size)
+    driver.delete_all_cookies()
+    driver.get(site + "/login")
+    driver.find_element(By.NAME, "__ac_name").send_keys(user[0])
+    driver.find_element(By.NAME, "__ac_password").send_keys(user[1])
+    button = driver.find_element(By.NAME, "buttons.login")
+    driver.execute_script("arguments[0].click()", button)
+    WebDriverWait(driver, 30).until(lambda d: d.get_cookie("__ac"))
 
 
 def element_png(driver, element):

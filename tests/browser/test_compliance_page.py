@@ -5,25 +5,16 @@ each line says met or not met in words."""
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
 
 
-ADMIN = ("admin", "admin")
 PAGES = ("/@@compliance", "/@@editorial-dashboard")
 
 
 @pytest.fixture(scope="module")
 def logged_in(site, browser):
-    chromium.set_width(browser, chromium.DESKTOP)
-    browser.delete_all_cookies()
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    button = browser.find_element(By.NAME, "buttons.login")
-    browser.execute_script("arguments[0].click()", button)
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+    chromium.log_in(browser, site)
     yield browser
     browser.delete_all_cookies()
 

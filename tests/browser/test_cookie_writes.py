@@ -14,8 +14,7 @@ import pytest
 from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
-from tests.browser.test_row_editor import ADMIN
-from tests.browser.test_row_editor import log_in
+from tests.browser.chromium import ADMIN
 from tests.servers import free_port
 from tests.servers import http_get
 
@@ -50,8 +49,7 @@ def portal(site, browser):
     """The portal as ``localhost`` (the attacker's page is on another port of
     it), the browser logged in there."""
     url = site.replace("127.0.0.1", "localhost")
-    chromium.set_width(browser, chromium.DESKTOP)
-    log_in(browser, url)
+    chromium.log_in(browser, url)
     yield url
     browser.delete_all_cookies()
 

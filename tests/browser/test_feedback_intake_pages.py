@@ -22,10 +22,10 @@ from dakto.policy.feedback import intake
 from dakto.policy.feedback import names
 from dakto.policy.feedback import unit_answer
 from tests.browser import chromium
+from tests.browser.chromium import ADMIN
 from tests.servers import http_get
 
 
-ADMIN = ("admin", "admin")
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
 WIDTHS = pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["390", "1366"])
@@ -74,17 +74,6 @@ def forwarded(site):
     return url
 
 
-def _log_in(site, browser):
-    chromium.set_width(browser, DESKTOP)
-    browser.delete_all_cookies()
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    button = browser.find_element(By.NAME, "buttons.login")
-    browser.execute_script("arguments[0].click()", button)
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
-
-
 def _submit(browser, name):
     button = browser.find_element(By.NAME, name)
     browser.execute_script("arguments[0].click()", button)
@@ -105,7 +94,7 @@ def _no_violations(browser, width):
 
 @pytest.fixture(scope="module")
 def staff(site, browser):
-    _log_in(site, browser)
+    chromium.log_in(browser, site, size=DESKTOP)
     yield browser
     browser.delete_all_cookies()
 
@@ -141,7 +130,7 @@ def test_the_receipt_and_the_staff_view_of_a_forwarded_item(site, staff, forward
 
 
 def test_the_unit_answers_anonymously_and_the_board_reviews(site, browser, forwarded):
-    _log_in(site, browser)
+    chromium.log_in(browser, site, size=DESKTOP)
     browser.get(f"{forwarded}/@@feedback-view")
     link = browser.find_element(By.CSS_SELECTOR, "#unit-link code").text.strip()
     browser.delete_all_cookies()  # the unit has no account
@@ -164,7 +153,7 @@ def test_the_unit_answers_anonymously_and_the_board_reviews(site, browser, forwa
     for width in (PHONE, DESKTOP):
         chromium.set_width(browser, width)
         _no_violations(browser, width)
-    _log_in(site, browser)
+    chromium.log_in(browser, site, size=DESKTOP)
     for width in (PHONE, DESKTOP):
         chromium.set_width(browser, width)
         browser.get(f"{forwarded}/@@{unit_answer.REVIEW_VIEW}")

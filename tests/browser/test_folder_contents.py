@@ -8,13 +8,11 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
 from tests.browser.test_csp import LISTEN
-from tests.browser.test_row_editor import log_in
 
 
 def test_folder_contents_lists_a_sections_items(site, browser):
-    chromium.set_width(browser, chromium.DESKTOP)
     script = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTEN})
-    log_in(browser, site)
+    chromium.log_in(browser, site)
     try:
         browser.get(site + "/tin-tuc/folder_contents")
         rows = WebDriverWait(browser, 60).until(

@@ -8,13 +8,12 @@ import json
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser import chromium
+from tests.browser.chromium import ADMIN
 from tests.servers import http_get
 
 
-ADMIN = ("admin", "admin")
 PHONE, TABLET, DESKTOP = (360, 800), (768, 1024), (1366, 900)
 WIDTHS = pytest.mark.parametrize("width", [PHONE, TABLET, DESKTOP], ids=["360", "768", "1366"])
 SECTIONS = (
@@ -145,14 +144,7 @@ def test_without_javascript_the_homepage_is_whole(site, browser):
 
 
 def test_the_urgent_notice_control_panel_passes_axe(site, browser):
-    chromium.set_width(browser, DESKTOP)
-    browser.delete_all_cookies()
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    button = browser.find_element(By.NAME, "buttons.login")
-    browser.execute_script("arguments[0].click()", button)
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+    chromium.log_in(browser, site, size=DESKTOP)
     try:
         browser.get(site + "/@@dakto-urgent-notice")
         assert browser.find_element(By.NAME, "form.widgets.starts").is_displayed()

@@ -11,11 +11,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
+from tests.browser.chromium import ADMIN
 
 
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
-ADMIN = ("admin", "admin")
 JSON = {"Accept": "application/json"}
 PERIOD = {"start": "2025-07-01", "end": "2025-12-31"}  # not the period other tests read
 
@@ -76,14 +76,7 @@ def test_an_anonymous_reader_is_counted_by_the_beacon_image(site, browser, artic
 
 @pytest.fixture(scope="module")
 def logged_in(site, browser):
-    chromium.set_width(browser, DESKTOP)
-    browser.delete_all_cookies()
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    button = browser.find_element(By.NAME, "buttons.login")
-    browser.execute_script("arguments[0].click()", button)
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+    chromium.log_in(browser, site, size=DESKTOP)
     yield browser
     browser.delete_all_cookies()
 

@@ -3,15 +3,12 @@
 phone); axe-core finds no violation in the report."""
 
 import pytest
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
 
 
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
-ADMIN = ("admin", "admin")
 REPORT = "/@@activity-report?start=2026-01-01&end=2026-12-31"
 
 MEASURE = """
@@ -28,14 +25,7 @@ return [...document.querySelectorAll('svg.report-chart')].map(svg => {
 
 @pytest.fixture(scope="module")
 def logged_in(site, browser):
-    chromium.set_width(browser, DESKTOP)
-    browser.delete_all_cookies()
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    button = browser.find_element(By.NAME, "buttons.login")
-    browser.execute_script("arguments[0].click()", button)
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+    chromium.log_in(browser, site, size=DESKTOP)
     yield browser
     browser.delete_all_cookies()
 

@@ -11,19 +11,14 @@ from tests.browser import chromium
 
 
 ADD_NEWS = "/tin-tuc/++add++News Item"
-ADMIN = ("admin", "admin")
 FIELDS = ("news_source", "news_author")
 WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
 
 
 def log_in(browser, site):
-    if browser.get_cookie("__ac"):
-        return
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    browser.find_element(By.NAME, "buttons.login").click()
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+    """Once for the module's tests: the session stays logged in."""
+    if not browser.get_cookie("__ac"):
+        chromium.log_in(browser, site)
 
 
 def click(browser, element):
@@ -56,8 +51,8 @@ def open_add_form(browser, site):
 
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_source_and_author_on_the_first_tab_marked_required(site, browser, width):
-    chromium.set_width(browser, WIDTHS[width])
     log_in(browser, site)
+    chromium.set_width(browser, WIDTHS[width])
     open_add_form(browser, site)
     first_tab = browser.find_elements(By.CSS_SELECTOR, ".autotoc-nav a")[0]
     assert "active" in first_tab.get_attribute("class")
@@ -76,8 +71,8 @@ def test_source_and_author_on_the_first_tab_marked_required(site, browser, width
 
 def test_a_readers_contribution_saves_without_source_and_author(site, browser):
     """The marker does not make the browser refuse the form: the server decides."""
-    chromium.set_width(browser, WIDTHS["desktop"])
     log_in(browser, site)
+    chromium.set_width(browser, WIDTHS["desktop"])
     open_add_form(browser, site)
     browser.find_element(By.ID, "form-widgets-IDublinCore-title").send_keys("Ý kiến bạn đọc thử")
     click(
@@ -90,8 +85,8 @@ def test_a_readers_contribution_saves_without_source_and_author(site, browser):
 
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_failed_save_lists_every_error_at_the_top_with_links(site, browser, width):
-    chromium.set_width(browser, WIDTHS[width])
     log_in(browser, site)
+    chromium.set_width(browser, WIDTHS[width])
     open_add_form(browser, site)
     browser.find_element(By.ID, "form-widgets-IDublinCore-title").send_keys("Tin thiếu nguồn")
     click(browser, browser.find_element(By.ID, "form-buttons-save"))

@@ -11,20 +11,12 @@ from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
+from tests.browser.chromium import ADMIN
 from tests.servers import http_get
 
 
 PROCEDURE = "/thu-tuc-hanh-chinh/xac-nhan-tinh-trang-hon-nhan"
 WAYS = "#formfield-form-widgets-submission_ways .dakto-rows"
-ADMIN = ("admin", "admin")
-
-
-def log_in(browser, site):
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    browser.find_element(By.NAME, "buttons.login").click()
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
 
 
 def stored_ways(site):
@@ -64,7 +56,7 @@ def test_ways_to_submit_edited_entry_by_entry(site, browser):
     chromium.set_width(browser, chromium.DESKTOP)
     before = stored_ways(site)
     assert len(before) >= 1
-    log_in(browser, site)
+    chromium.log_in(browser, site)
     try:
         browser.get(site + PROCEDURE + "/edit")
         open_tab_of(browser, WAYS)

@@ -4,15 +4,12 @@ the intake register keep their table at 1366 px and become stacked cards at
 and without a result as tall as a page; axe-core finds no violation."""
 
 import pytest
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import chromium
 
 
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
-ADMIN = ("admin", "admin")
 PAGES = (
     ("legal documents", "/van-ban", "table.dakto-lookup-results"),
     ("procedures", "/thu-tuc-hanh-chinh", "table.dakto-lookup-results"),
@@ -22,13 +19,7 @@ PAGES = (
 
 @pytest.fixture(scope="module")
 def logged_in(site, browser):
-    chromium.set_width(browser, DESKTOP)
-    browser.get(site + "/login")
-    browser.find_element(By.NAME, "__ac_name").send_keys(ADMIN[0])
-    browser.find_element(By.NAME, "__ac_password").send_keys(ADMIN[1])
-    button = browser.find_element(By.NAME, "buttons.login")
-    browser.execute_script("arguments[0].click()", button)  # whatever overlays it
-    WebDriverWait(browser, 30).until(lambda b: b.get_cookie("__ac"))
+    chromium.log_in(browser, site, size=DESKTOP)
     yield browser
     browser.delete_all_cookies()
 
