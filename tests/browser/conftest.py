@@ -44,3 +44,12 @@ def browser(site):
     driver = chromium.start_chromium()
     yield driver
     chromium.stop_chromium(driver)
+
+
+@pytest.fixture(scope="module")
+def logged_in(site, browser):
+    """The browser logged in as the site's manager for a module's tests (each
+    test sets its own width), logged out after them."""
+    chromium.log_in(browser, site)
+    yield browser
+    browser.delete_all_cookies()

@@ -12,13 +12,6 @@ from tests.browser import chromium
 PAGES = ("/@@compliance", "/@@editorial-dashboard")
 
 
-@pytest.fixture(scope="module")
-def logged_in(site, browser):
-    chromium.log_in(browser, site)
-    yield browser
-    browser.delete_all_cookies()
-
-
 @pytest.mark.parametrize("width", [chromium.PHONE, chromium.DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_wcag_violations(site, logged_in, width, path):

@@ -92,41 +92,36 @@ def _no_violations(browser, width):
     )
 
 
-@pytest.fixture(scope="module")
-def staff(site, browser):
-    chromium.log_in(browser, site, size=DESKTOP)
-    yield browser
-    browser.delete_all_cookies()
+@WIDTHS
+def test_the_intake_page_and_its_error_messages(site, logged_in, width):
+    chromium.set_width(logged_in, width)
+    logged_in.get(f"{site}/@@{intake.INTAKE_VIEW}")
+    assert logged_in.find_element(By.ID, "fb-channel")
+    _no_violations(logged_in, width)
+    _submit(logged_in, "form.submitted")  # nothing filled in
+    assert logged_in.find_element(By.ID, "fb-channel-error").text
+    assert logged_in.find_element(By.ID, "form-error").text
+    _no_violations(logged_in, width)
 
 
 @WIDTHS
-def test_the_intake_page_and_its_error_messages(site, staff, width):
-    chromium.set_width(staff, width)
-    staff.get(f"{site}/@@{intake.INTAKE_VIEW}")
-    assert staff.find_element(By.ID, "fb-channel")
-    _no_violations(staff, width)
-    _submit(staff, "form.submitted")  # nothing filled in
-    assert staff.find_element(By.ID, "fb-channel-error").text
-    assert staff.find_element(By.ID, "form-error").text
-    _no_violations(staff, width)
-
-
-@WIDTHS
-def test_the_receipt_and_the_staff_view_of_a_forwarded_item(site, staff, forwarded, width):
-    chromium.set_width(staff, width)
-    staff.get(f"{forwarded}/@@giay-bien-nhan")
-    code = staff.find_element(By.CSS_SELECTOR, ".dakto-receipt svg")
+def test_the_receipt_and_the_staff_view_of_a_forwarded_item(site, logged_in, forwarded, width):
+    chromium.set_width(logged_in, width)
+    logged_in.get(f"{forwarded}/@@giay-bien-nhan")
+    code = logged_in.find_element(By.CSS_SELECTOR, ".dakto-receipt svg")
     # the QR code, as Chromium draws it, opens the follow-up page of this item
-    shown = Image.open(io.BytesIO(chromium.element_png(staff, code)))
+    shown = Image.open(io.BytesIO(chromium.element_png(logged_in, code)))
     read = [result.text for result in zxingcpp.read_barcodes(shown)]
     tracking_code = _rest(forwarded, method="GET")["tracking_code"]
     assert read == [f"{site}/@@{names.STATUS_VIEW}?code={tracking_code}"], read
-    _no_violations(staff, width)
-    staff.get(read[0])
-    assert tracking_code in staff.find_element(By.ID, "content").text
-    staff.get(f"{forwarded}/@@feedback-view")
-    assert unit_answer.ANSWER_VIEW in staff.find_element(By.CSS_SELECTOR, "#unit-link code").text
-    _no_violations(staff, width)
+    _no_violations(logged_in, width)
+    logged_in.get(read[0])
+    assert tracking_code in logged_in.find_element(By.ID, "content").text
+    logged_in.get(f"{forwarded}/@@feedback-view")
+    assert (
+        unit_answer.ANSWER_VIEW in logged_in.find_element(By.CSS_SELECTOR, "#unit-link code").text
+    )
+    _no_violations(logged_in, width)
 
 
 def test_the_unit_answers_anonymously_and_the_board_reviews(site, browser, forwarded):

@@ -74,13 +74,6 @@ def test_an_anonymous_reader_is_counted_by_the_beacon_image(site, browser, artic
     assert not violations, chromium.describe(violations)
 
 
-@pytest.fixture(scope="module")
-def logged_in(site, browser):
-    chromium.log_in(browser, site, size=DESKTOP)
-    yield browser
-    browser.delete_all_cookies()
-
-
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "1366px"])
 def test_the_proposals_form_and_the_signed_reports_pass_axe(site, logged_in, size):
     chromium.set_width(logged_in, size)

@@ -23,13 +23,6 @@ return [...document.querySelectorAll('svg.report-chart')].map(svg => {
 """
 
 
-@pytest.fixture(scope="module")
-def logged_in(site, browser):
-    chromium.log_in(browser, site, size=DESKTOP)
-    yield browser
-    browser.delete_all_cookies()
-
-
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "1366px"])
 def test_chart_labels_are_readable(site, logged_in, size):
     chromium.set_width(logged_in, size)

@@ -17,13 +17,6 @@ PAGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def logged_in(site, browser):
-    chromium.log_in(browser, site, size=DESKTOP)
-    yield browser
-    browser.delete_all_cookies()
-
-
 MEASURE = """
 const table = document.querySelector(arguments[0]);
 const row = table.querySelector('tbody tr');
