@@ -1,6 +1,7 @@
 """What makes the bulk import fast without changing what it writes
 (``engine.known_fields``, docs/bulk-import.md "Speed")."""
 
+from plone import api
 from plone.dexterity import content
 
 from dakto.policy.bulk_import import engine
@@ -40,3 +41,18 @@ def test_known_fields_answers_items_without_the_schema_search(manager, tmp_path,
     assert content.Item.__dict__["__getattr__"] is item_method
     assert not hasattr(document, "news_source")
     assert "news_source" in searched  # Dexterity searches again once the import is done
+
+
+def test_an_imported_document_is_catalogued_as_a_plain_reindex_catalogues_it(manager, tmp_path):
+    """The fast paths change nothing in the catalog: every index and metadata
+    value of an imported document is what cataloguing it again without them
+    gives."""
+    catalog = api.portal.get_tool("portal_catalog")
+    sheet = csv_bytes(LEGAL_HEADER, [legal_row(), legal_row("13/QĐ-UBND", file="13.pdf")])
+    result = run(manager, "legal-documents", sheet, files_folder(tmp_path, "12.pdf", "13.pdf"))
+    for path in result.items:
+        rid = catalog.getrid(path)
+        imported = (catalog.getMetadataForRID(rid), catalog.getIndexDataForRID(rid))
+        assert imported[1]["legal_number"] and imported[0]["review_state"] == "published"
+        catalog.catalog_object(manager.unrestrictedTraverse(path), path)
+        assert (catalog.getMetadataForRID(rid), catalog.getIndexDataForRID(rid)) == imported

@@ -451,6 +451,68 @@ def known_fields():
             cls.__getattr__ = method
 
 
+@contextmanager
+def known_ftis():
+    """While the import writes: each type's FTI is looked up once.
+    plone.dexterity finds an item's FTI again (a utility lookup, cached only
+    on a request, and a command has none) every time an item's interfaces or
+    schema are asked for: some 300 times per document while it is
+    catalogued. The import changes no FTI, so the answer stays the same."""
+    from plone.dexterity import schema
+
+    found = {}
+    original = schema.lookup_fti
+
+    def lookup_fti(portal_type, cache=True):
+        if not isinstance(portal_type, str):
+            return original(portal_type, cache)
+        if portal_type not in found:
+            found[portal_type] = original(portal_type, cache)
+        return found[portal_type]
+
+    schema.lookup_fti = lookup_fti
+    try:
+        yield
+    finally:
+        schema.lookup_fti = original
+
+
+@contextmanager
+def values_once():
+    """While the import writes: cataloguing an item reads each of its values
+    once. The catalog asks the item's wrapper (plone.indexer) for every
+    index's value and then for every metadata column's, each time through
+    the indexer adapters and acquisition: 129 names per legal document, 89
+    of them different. A wrapper serves one ``catalog_object`` call, in which
+    the item does not change, so the second answer is the first one (a
+    missing name stays missing)."""
+    from plone.indexer.wrapper import IndexableObjectWrapper
+
+    original = IndexableObjectWrapper.__getattr__
+    missing = object()
+
+    def __getattr__(self, name):
+        if name.startswith("__") or name == "_dakto_values":
+            return original(self, name)
+        values = self.__dict__.setdefault("_dakto_values", {})
+        value = values.get(name, values)
+        if value is values:
+            try:
+                value = values[name] = original(self, name)
+            except AttributeError:
+                values[name] = missing
+                raise
+        if value is missing:
+            raise AttributeError(name)
+        return value
+
+    IndexableObjectWrapper.__getattr__ = __getattr__
+    try:
+        yield
+    finally:
+        IndexableObjectWrapper.__getattr__ = original
+
+
 def finish(obj, state, new):
     """The workflow state, the intid, the province index and the catalog."""
     from dakto.policy.platform import province
@@ -480,5 +542,5 @@ def _register_intid(obj):
 def run(portal, importer, sheet, files_dir=None, progress=None):
     """Check then write ``sheet``; ``Result`` or ``Refused`` (nothing written)."""
     checked, existing = check(portal, importer, sheet, files_dir)
-    with known_fields():
+    with known_fields(), known_ftis(), values_once():
         return write(portal, importer, checked, existing, progress)
