@@ -1,10 +1,12 @@
 """The shared base of the follow-up pages a citizen opens with a code
 (feedback's ``@@tra-cuu-phan-anh``, the information requests'
 ``@@tra-cuu-yeu-cau-thong-tin``): the code as typed, the status it finds, or
-a message (too many lookups: the antispam's answer; no such code: 404)."""
+a message (too many lookups: the antispam's answer; no such code: 404); and
+their lookup of a code (:func:`lookup`, the page and REST share it)."""
 
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 from dakto.policy import antispam
 from dakto.policy.dates import from_iso
@@ -14,6 +16,28 @@ from dakto.policy.lookup_service import single
 
 
 MAX_CODE = 40
+
+
+def lookup(request, raw_code, *, limiter, normalise, find, not_a_code, not_found):
+    """What ``find(code)`` returns for ``raw_code`` once ``normalise``d (None
+    when it cannot be a code). Every attempt counts for ``limiter``
+    (``antispam.Refused``, 429); a code that cannot be one is refused (400,
+    ``not_a_code``: a message with ``${code}``, the text as typed cut to
+    ``MAX_CODE``); ``not_found`` (an exception class) when nothing has it."""
+    limiter.hit(request)
+    code = normalise(raw_code)
+    if code is None:
+        shown = (str(raw_code) if raw_code is not None else "")[:MAX_CODE]
+        raise antispam.Refused(
+            Message(not_a_code, mapping={"code": shown}),
+            status=400,
+            field="code",
+            kind="MalformedCode",
+        )
+    found = find(code)
+    if found is None:
+        raise not_found(code)
+    return found
 
 
 class CodeStatusView(BrowserView):

@@ -11,13 +11,17 @@ from plone import api
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy import code_status
 from dakto.policy.access_to_information import requests as store
 from dakto.policy.antispam import RateLimiter
-from dakto.policy.antispam import Refused
 from dakto.policy.dates import iso_datetime
 
 
 STATUS_LIMITER = RateLimiter("information-request-status", 30, 300)
+NOT_A_CODE = _(
+    "'${code}' is not the code of a request for information. It looks like "
+    "TT-7KQX-3MZD (letters and digits, without 0, O, 1, I or L)."
+)
 STEP_TITLES = {**store.STATES, store.EXTENDED: _("Deadline extended")}
 
 
@@ -35,24 +39,20 @@ class NotFound(Exception):
 
 def lookup(request, raw_code):
     """The request for ``raw_code``; ``Refused`` (400 malformed / 429), ``NotFound``."""
-    STATUS_LIMITER.hit(request)
-    code = store.normalise_code(raw_code)
-    if code is None:
-        raise Refused(
-            _(
-                "'${code}' is not the code of a request for information. It looks like "
-                "TT-7KQX-3MZD (letters and digits, without 0, O, 1, I or L).",
-                mapping={"code": (str(raw_code) if raw_code is not None else "")[:40]},
-            ),
-            status=400,
-            field="code",
-            kind="MalformedCode",
-        )
+    return code_status.lookup(
+        request,
+        raw_code,
+        limiter=STATUS_LIMITER,
+        normalise=store.normalise_code,
+        find=_find,
+        not_a_code=NOT_A_CODE,
+        not_found=NotFound,
+    )
+
+
+def _find(code):
     section = store.section(api.portal.get())
-    found = store.get(section, code) if section is not None else None
-    if found is None:
-        raise NotFound(code)
-    return found
+    return store.get(section, code) if section is not None else None
 
 
 def status_info(info_request, request):

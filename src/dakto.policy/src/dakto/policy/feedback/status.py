@@ -5,8 +5,8 @@ from plone import api
 from zope.i18n import translate
 
 from dakto.policy import _
+from dakto.policy import code_status
 from dakto.policy.antispam import RateLimiter
-from dakto.policy.antispam import Refused
 from dakto.policy.dates import iso_datetime
 from dakto.policy.feedback import codes
 from dakto.policy.feedback import names
@@ -18,6 +18,10 @@ from dakto.policy.feedback.deadlines import state_entered
 
 
 STATUS_LIMITER = RateLimiter("feedback-status", 30, 300)
+NOT_A_CODE = _(
+    "'${code}' is not a tracking code. A tracking code looks like "
+    "PA-7KQX-3MZD (letters and digits, without 0, O, 1, I or L)."
+)
 
 STATE_TITLES = {
     names.RECEIVED: _("Received"),
@@ -43,23 +47,15 @@ def find(code):
 
 def lookup(request, raw_code):
     """The item for ``raw_code``; ``Refused`` (400 malformed / 429), ``NotFound``."""
-    STATUS_LIMITER.hit(request)
-    code = codes.normalise(raw_code)
-    if code is None:
-        raise Refused(
-            _(
-                "'${code}' is not a tracking code. A tracking code looks like "
-                "PA-7KQX-3MZD (letters and digits, without 0, O, 1, I or L).",
-                mapping={"code": (str(raw_code) if raw_code is not None else "")[:40]},
-            ),
-            status=400,
-            field="code",
-            kind="MalformedCode",
-        )
-    obj = find(code)
-    if obj is None:
-        raise NotFound(code)
-    return obj
+    return code_status.lookup(
+        request,
+        raw_code,
+        limiter=STATUS_LIMITER,
+        normalise=codes.normalise,
+        find=find,
+        not_a_code=NOT_A_CODE,
+        not_found=NotFound,
+    )
 
 
 def _iso(value):

@@ -96,26 +96,32 @@ class FeedbackFormView(BrowserView):
             data = {k: form.get(k) for k in (*submit.FIELDS, "topic")}
             files = self.uploaded_files()
             clean, errors = submit.validate(data, files)
-            try:
-                given = read_consent(form.get(consent_module.CONSENT_FIELD))
-            except antispam.Refused as refused:
-                errors["consent"] = refused.message
-                given = []
-            self.given_consent = given
-            if errors:
-                self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
-                self.form_error = translate(
-                    _("Please correct the fields marked below; nothing was sent yet."),
-                    context=self.request,
-                )
+            if self.show_errors(
+                errors, _("Please correct the fields marked below; nothing was sent yet.")
+            ):
                 return self.template()
             code, mailed = submit.create_and_commit(
-                clean, files, consent_module.record_consent(given)
+                clean, files, consent_module.record_consent(self.given_consent)
             )
             # only plain values reach the template (never the item itself)
             self.sent = {"code": code, "mailed": mailed}
             return self.sent_template()
         return self.template()
+
+    def show_errors(self, errors, correct):
+        """Reads the consent boxes into ``given_consent`` (a refused answer is
+        one more of ``errors``); with errors, puts them and ``correct`` (what
+        the form says above them) on the form: True, the form is shown again."""
+        try:
+            self.given_consent = read_consent(self.request.form.get(consent_module.CONSENT_FIELD))
+        except antispam.Refused as refused:
+            errors["consent"] = refused.message
+            self.given_consent = []
+        if not errors:
+            return False
+        self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
+        self.form_error = translate(correct, context=self.request)
+        return True
 
     def uploaded_files(self):
         """The files of the inputs ``attachment_1`` … ``attachment_N``."""
@@ -469,22 +475,13 @@ class IntakeView(FeedbackFormView):
             clean, errors = submit.validate(self.values, files)
             logged, staff_errors = intake.staff_fields(self.values, desk=True)
             errors.update(staff_errors)
-            try:
-                given = read_consent(form.get(consent_module.CONSENT_FIELD))
-            except antispam.Refused as refused:
-                errors["consent"] = refused.message
-                given = []
-            self.given_consent = given
-            if errors:
-                self.errors = {k: translate(v, context=self.request) for k, v in errors.items()}
-                self.form_error = translate(
-                    _("Please correct the fields marked below; nothing was saved yet."),
-                    context=self.request,
-                )
+            if self.show_errors(
+                errors, _("Please correct the fields marked below; nothing was saved yet.")
+            ):
                 self.request.response.setStatus(400)
                 return self.template()
             code, mailed = submit.create_and_commit(
-                clean, files, consent_module.record_consent(given), **logged
+                clean, files, consent_module.record_consent(self.given_consent), **logged
             )
             obj = status_module.find(code)
             self.sent = {
