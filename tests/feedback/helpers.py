@@ -1,6 +1,7 @@
 """Helpers of the feedback tests."""
 
 from plone import api
+from plone.testing.zope import Browser
 
 from dakto.policy.antispam import RateLimiter
 from dakto.policy.feedback import names
@@ -8,6 +9,7 @@ from dakto.policy.feedback import submit
 from dakto.policy.personal_data.consent import record_consent
 
 
+PASSWORD = "mat-khau-dai-du-12345"  # of the users the tests create
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 DOC97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
@@ -21,6 +23,19 @@ GOOD = {
     "content": "Đoạn đường từ chợ đến trường tiểu học mất đèn từ ba tuần nay.",
     "topic": "giao-thong",
 }
+
+
+def browser_as(functional, user=None):
+    """A test browser in Vietnamese that gets the pages as sent (error pages
+    too, no exception), logged in as ``user`` (basic auth, ``PASSWORD``) when
+    one is given."""
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.raiseHttpErrors = False
+    browser.addHeader("Accept-Language", "vi")
+    if user:
+        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
+    return browser
 
 
 def make_feedback(portal=None, consent=("answer_feedback",), files=(), **overrides):

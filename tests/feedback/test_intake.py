@@ -12,7 +12,6 @@ from datetime import timedelta
 
 import transaction
 from plone import api
-from plone.testing.zope import Browser
 
 from dakto.policy.dates import today
 from dakto.policy.feedback import intake
@@ -22,14 +21,15 @@ from dakto.policy.feedback.deadlines import answer_deadline
 from dakto.policy.feedback.report import feedback_sections
 from dakto.policy.reports.period import Period
 from tests.feedback.helpers import GOOD
+from tests.feedback.helpers import PASSWORD
 from tests.feedback.helpers import all_feedback
+from tests.feedback.helpers import browser_as
 from tests.feedback.helpers import make_feedback
 from tests.servers import http_get
 
 
 RECEIVER = "tiep-nhan-2"
 EDITOR = "cap-nhat-2"
-PASSWORD = "mat-khau-dai-du-12345"
 
 
 def _users():
@@ -37,16 +37,6 @@ def _users():
     api.group.add_user(groupname=names.RECEIVERS_GROUP, username=RECEIVER)
     api.user.create(email="cn2@example.vn", username=EDITOR, password=PASSWORD)
     api.group.add_user(groupname="cap-nhat", username=EDITOR)
-
-
-def _browser(functional, user=RECEIVER):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.raiseHttpErrors = False
-    browser.addHeader("Accept-Language", "vi")
-    if user:
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-    return browser
 
 
 def _intake_url(portal):
@@ -71,7 +61,7 @@ def test_a_receiver_logs_feedback_handed_in_directly_and_prints_the_receipt(func
     transaction.commit()
     mail.messages.clear()
     received = today() - timedelta(days=3)
-    browser = _browser(functional)
+    browser = browser_as(functional, RECEIVER)
     # the public form shows the receivers the way to their intake page
     browser.open(f"{portal.absolute_url()}/{names.SECTION}/@@{names.FORM_VIEW}")
     browser.getLink(id="intake-link").click()
@@ -114,7 +104,7 @@ def test_the_intake_form_refuses_bad_input_and_stores_nothing(functional):
         ("thu", intake.earliest() - timedelta(days=1), "fb-date_received-error"),  # nor too old
     )
     for channel, received, error_id in cases:
-        browser = _browser(functional)
+        browser = browser_as(functional, RECEIVER)
         browser.open(_intake_url(portal))
         _fill(browser, channel=channel, received=received)
         browser.getControl(name="form.submitted").click()
@@ -130,7 +120,7 @@ def test_anonymous_and_editors_cannot_log_feedback(functional):
         _users()
     transaction.commit()
     for user in (None, EDITOR):
-        browser = _browser(functional, user=user)
+        browser = browser_as(functional, user)
         browser.open(f"{portal.absolute_url()}/{names.SECTION}/@@{names.FORM_VIEW}")
         assert 'id="intake-link"' not in browser.contents
         browser.handleErrors = True

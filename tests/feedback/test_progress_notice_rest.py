@@ -16,13 +16,13 @@ from dakto.policy.feedback import names
 from dakto.policy.feedback import status
 from dakto.policy.feedback.deadlines import progress_notices
 from tests.feedback.helpers import GOOD
+from tests.feedback.helpers import PASSWORD
 from tests.feedback.helpers import make_feedback
 from tests.servers import http_get
 
 
 RECEIVER = "tiep-nhan-4"
 EDITOR = "cap-nhat-4"
-PASSWORD = "mat-khau-dai-du-12345"
 TEXT = "Đã chuyển Phòng Kinh tế - Hạ tầng kiểm tra hiện trường."
 
 

@@ -11,7 +11,6 @@ from datetime import timedelta
 import transaction
 from DateTime import DateTime
 from plone import api
-from plone.testing.zope import Browser
 
 from dakto.policy.editorial_board.deadlines import holidays
 from dakto.policy.editorial_board.deadlines import next_working_day
@@ -23,11 +22,12 @@ from dakto.policy.feedback.deadlines import step_deadline
 from dakto.policy.feedback.report import feedback_sections
 from dakto.policy.reports.period import Period
 from tests.feedback.helpers import GOOD
+from tests.feedback.helpers import PASSWORD
+from tests.feedback.helpers import browser_as
 from tests.feedback.helpers import make_feedback
 
 
 RECEIVER = "tiep-nhan-1"
-PASSWORD = "mat-khau-dai-du-12345"
 
 
 def _forwarded(obj):
@@ -129,16 +129,6 @@ def _receiver(portal):
     api.group.add_user(groupname=names.RECEIVERS_GROUP, username=RECEIVER)
 
 
-def _browser(functional, user=RECEIVER):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.raiseHttpErrors = False
-    browser.addHeader("Accept-Language", "vi")
-    if user:
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-    return browser
-
-
 def test_the_receiver_sends_a_notice_the_citizen_reads_it_and_gets_a_mail(functional, mail):
     portal = functional["portal"]
     _receiver(portal)
@@ -148,7 +138,7 @@ def test_the_receiver_sends_a_notice_the_citizen_reads_it_and_gets_a_mail(functi
     transaction.commit()
     mail.messages.clear()
     expected = _later(40)
-    browser = _browser(functional)
+    browser = browser_as(functional, RECEIVER)
     browser.open(f"{obj.absolute_url()}/@@feedback-view")
     assert "@@thong-bao-tien-do" in browser.contents
     browser.open(f"{obj.absolute_url()}/@@thong-bao-tien-do")
@@ -163,7 +153,7 @@ def test_the_receiver_sends_a_notice_the_citizen_reads_it_and_gets_a_mail(functi
     assert "kiểm tra hiện trường" in browser.contents
     day = expected.strftime("%d/%m/%Y")
     # the follow-up page, for anyone holding the code
-    public = _browser(functional, user=None)
+    public = browser_as(functional)
     public.open(f"{portal.absolute_url()}/@@{names.STATUS_VIEW}?code={code}")
     assert 'id="feedback-progress"' in public.contents
     assert "Thông báo tiến độ" in public.contents
@@ -181,7 +171,7 @@ def test_the_form_refuses_bad_input_with_messages_and_400(functional, mail):
     with api.env.adopt_roles(["Manager"]):
         obj = make_feedback()
     transaction.commit()
-    browser = _browser(functional)
+    browser = browser_as(functional, RECEIVER)
     browser.open(f"{obj.absolute_url()}/@@thong-bao-tien-do")
     browser.getControl(name="text").value = ""
     browser.getControl(name="expected").value = "2020-01-01"
@@ -201,7 +191,7 @@ def test_anonymous_and_editors_cannot_send_a_notice(functional):
         obj = make_feedback()
     transaction.commit()
     for user in (None, "bien-tap"):
-        browser = _browser(functional, user=user)
+        browser = browser_as(functional, user)
         browser.handleErrors = True
         browser.open(f"{obj.absolute_url()}/@@thong-bao-tien-do")
         assert (

@@ -15,7 +15,6 @@ from urllib.parse import quote
 import transaction
 from DateTime import DateTime
 from plone import api
-from plone.testing.zope import Browser
 
 from dakto.policy.dates import today
 from dakto.policy.feedback import names
@@ -24,14 +23,15 @@ from dakto.policy.feedback import status
 from dakto.policy.feedback import unit_answer
 from dakto.policy.feedback.content import MAX_ANSWER
 from tests.feedback.helpers import GOOD
+from tests.feedback.helpers import PASSWORD
 from tests.feedback.helpers import PDF
 from tests.feedback.helpers import PNG
+from tests.feedback.helpers import browser_as
 from tests.feedback.helpers import forward_to_unit
 
 
 RECEIVER = "tiep-nhan-3"
 RECEIVER_EMAIL = "tn3@example.vn"
-PASSWORD = "mat-khau-dai-du-12345"
 UNIT_EMAIL = "kt-ht@dakto.kontum.gov.vn"
 SUBJECT = "Cống thoát nước tổ 5 bị tắc"
 CONTENT = "Sau mỗi trận mưa nước tràn vào nhà dân ở tổ 5."
@@ -51,16 +51,6 @@ def _forwarded(portal, email=UNIT_EMAIL, unit_id="phong-kinh-te-ha-tang", files=
     return obj
 
 
-def _browser(functional, user=None):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.raiseHttpErrors = False
-    browser.addHeader("Accept-Language", "vi")
-    if user:
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-    return browser
-
-
 def _status(browser):
     return int(browser.headers["status"].split()[0])
 
@@ -77,7 +67,7 @@ def _link_in(mail, address, count=1):
 def _answer(
     functional, link, text="Đã nạo vét cống tổ 5 ngày 10/12.", by="Trần Văn Bình, Trưởng phòng"
 ):
-    browser = _browser(functional)
+    browser = browser_as(functional)
     browser.open(link)
     browser.getControl(name="answer").value = text
     browser.getControl(name="by").value = by
@@ -96,7 +86,7 @@ def test_the_forward_mail_has_a_link_that_opens_that_one_item_without_an_account
     assert obj.tracking_code in message["subject"]
     body = mail.body(message)
     assert SUBJECT in body and "không cần đăng nhập" in body
-    browser = _browser(functional)
+    browser = browser_as(functional)
     browser.open(link)
     assert _status(browser) == 200
     assert SUBJECT in browser.contents and CONTENT in browser.contents
@@ -118,7 +108,7 @@ def test_the_link_opens_nothing_else(functional, mail):
     token = link.split("?t=")[1]
     other = _forwarded(portal, email="khac@dakto.kontum.gov.vn", unit_id="don-vi-khac")
     uid, nonce, signature = token.split(".")
-    browser = _browser(functional)
+    browser = browser_as(functional)
     for bad in (
         "",
         "khong-phai-token",
@@ -169,19 +159,19 @@ def test_the_unit_answers_and_the_board_approves_before_the_citizen_is_told(func
     assert api.content.get_state(obj) == names.FORWARDED and not obj.answer
     assert status.status_info(obj, obj.REQUEST)["answer"] is None
     # answered: the link no longer opens the item
-    browser = _browser(functional)
+    browser = browser_as(functional)
     browser.open(link)
     assert _status(browser) == 410 and SUBJECT not in browser.contents
     assert "Liên kết đã hết hạn" in browser.contents
 
     # anonymous cannot review
-    anonymous = _browser(functional)
+    anonymous = browser_as(functional)
     anonymous.handleErrors = True
     anonymous.open(f"{obj.absolute_url()}/@@{unit_answer.REVIEW_VIEW}")
     assert "Đã nạo vét" not in anonymous.contents
 
     # the board sees the draft on the item and approves it, corrected
-    board = _browser(functional, user=RECEIVER)
+    board = browser_as(functional, RECEIVER)
     board.open(f"{obj.absolute_url()}/@@feedback-view")
     assert 'id="unit-draft"' in board.contents and "Trần Văn Bình" in board.contents
     board.open(f"{obj.absolute_url()}/@@{unit_answer.REVIEW_VIEW}")
@@ -204,7 +194,7 @@ def test_the_unit_answers_and_the_board_approves_before_the_citizen_is_told(func
     [answer_mail] = mail.to(GOOD["email"])
     assert obj.tracking_code in answer_mail["subject"] and corrected in mail.body(answer_mail)
     assert status.status_info(obj, obj.REQUEST)["answer"] == corrected
-    citizen = _browser(functional)
+    citizen = browser_as(functional)
     citizen.open(f"{portal.absolute_url()}/@@{names.STATUS_VIEW}?code={obj.tracking_code}")
     assert corrected in citizen.contents
 
@@ -213,7 +203,7 @@ def test_the_board_sends_the_answer_back_and_the_unit_gets_a_new_link(functional
     obj = _forwarded(functional["portal"])
     first, _message = _link_in(mail, UNIT_EMAIL)
     assert _status(_answer(functional, first, text="Sẽ xem xét.")) == 200
-    board = _browser(functional, user=RECEIVER)
+    board = browser_as(functional, RECEIVER)
     board.open(f"{obj.absolute_url()}/@@{unit_answer.REVIEW_VIEW}")
     board.getControl(name="form.send_back").click()  # no note
     assert _status(board) == 400 and 'id="review-note-error"' in board.contents
@@ -225,7 +215,7 @@ def test_the_board_sends_the_answer_back_and_the_unit_gets_a_new_link(functional
     assert second != first and note in mail.body(message)
     obj = _fresh(obj)
     assert unit_answer.draft(obj) is None and obj.unit_answer_returned["note"] == note
-    browser = _browser(functional)
+    browser = browser_as(functional)
     browser.open(first)
     assert _status(browser) == 410
     browser.open(second)
@@ -236,7 +226,7 @@ def test_the_link_ends_with_the_deadline_or_when_the_board_answers_itself(functi
     portal = functional["portal"]
     obj = _forwarded(portal)
     link, _message = _link_in(mail, UNIT_EMAIL)
-    browser = _browser(functional)
+    browser = browser_as(functional)
     # received 40 days ago: the 15 working days are over
     obj.creation_date = DateTime() - 40
     obj.reindexObject()
@@ -262,10 +252,10 @@ def test_the_link_ends_with_the_deadline_or_when_the_board_answers_itself(functi
 def test_a_unit_without_an_email_gets_the_link_from_the_board(functional, mail):
     obj = _forwarded(functional["portal"], email=None, unit_id="to-dan-pho-5")
     assert not mail.wait_for(1, timeout=1)
-    board = _browser(functional, user=RECEIVER)
+    board = browser_as(functional, RECEIVER)
     board.open(f"{obj.absolute_url()}/@@feedback-view")
     [link] = LINK.findall(board.contents.replace("&amp;", "&"))
-    browser = _browser(functional)
+    browser = browser_as(functional)
     browser.open(link)
     assert _status(browser) == 200 and SUBJECT in browser.contents
 
@@ -275,13 +265,13 @@ def test_the_unit_sees_and_downloads_what_the_citizen_attached(functional, mail)
     files = [("anh-cong-tac.png", PNG), ("don-phan-anh.pdf", PDF)]
     obj = _forwarded(portal, files=files)
     link, _message = _link_in(mail, UNIT_EMAIL)
-    browser = _browser(functional)
+    browser = browser_as(functional)
     browser.open(link)
     assert 'id="unit-answer-attachments"' in browser.contents
     for (name, data), index in zip(files, range(len(files)), strict=True):
         download = browser.getLink(name)
         assert download.url == unit_answer.attachment_link(link.split("?t=")[1], index)
-        viewer = _browser(functional)
+        viewer = browser_as(functional)
         viewer.open(download.url)
         assert _status(viewer) == 200 and viewer.contents == data
         assert name in viewer.headers["Content-Disposition"]
@@ -289,7 +279,7 @@ def test_the_unit_sees_and_downloads_what_the_citizen_attached(functional, mail)
     browser.open(f"{link}&file=7")
     assert _status(browser) == 404
     # the link's key only: the staff's download stays closed to anonymous
-    anonymous = _browser(functional)
+    anonymous = browser_as(functional)
     anonymous.handleErrors = True
     anonymous.open(f"{obj.absolute_url()}/@@feedback-attachment?i=0&t={link.split('?t=')[1]}")
     assert _status(anonymous) in (401, 403) or "/login" in anonymous.url

@@ -17,6 +17,7 @@ from dakto.policy.feedback import status
 from dakto.policy.feedback import unit_answer
 from dakto.policy.feedback.content import MAX_ANSWER
 from tests.feedback.helpers import GOOD
+from tests.feedback.helpers import PASSWORD
 from tests.feedback.helpers import PNG
 from tests.feedback.helpers import forward_to_unit
 from tests.servers import http_get
@@ -24,7 +25,6 @@ from tests.servers import http_get
 
 RECEIVER = "tiep-nhan-5"
 EDITOR = "cap-nhat-5"
-PASSWORD = "mat-khau-dai-du-12345"
 UNIT_EMAIL = "kt-ht5@dakto.kontum.gov.vn"
 SUBJECT = "Cống thoát nước tổ 5 bị tắc"
 CONTENT = "Sau mỗi trận mưa nước tràn vào nhà dân ở tổ 5."
