@@ -76,6 +76,27 @@ def get(platform, host, path=PAGE, **kwargs):
     )
 
 
+def cache_both(platform):
+    """A's and B's page in Varnish: the second request of each is a hit."""
+    for host in (HOST_A, HOST_B):
+        get(platform, host)
+        second = get(platform, host)
+        assert second.headers["X-Cache"] == "HIT", (host, second.headers)
+
+
+def send(platform, method, host, path, body=None):
+    """A manager's REST request to ``host``'s ``path`` through Varnish, with
+    the JSON ``body`` if one is given."""
+    return requests.request(
+        method,
+        platform["varnish"].url + path,
+        headers={"Host": host, **JSON},
+        json=body,
+        auth=MANAGER,
+        timeout=60,
+    )
+
+
 def test_each_domain_serves_its_own_site(platform):
     assert platform["mapping"] == {HOST_A: "plone", HOST_B: "phuong-b"}
     a = get(platform, HOST_A)
@@ -92,27 +113,16 @@ def test_each_domain_serves_its_own_site(platform):
 
 
 def test_the_cache_is_per_host(platform):
-    for host in (HOST_A, HOST_B):
-        get(platform, host)
-        second = get(platform, host)
-        assert second.headers["X-Cache"] == "HIT", (host, second.headers)
+    cache_both(platform)
     # the same path of the two hosts: two different cached pages
     assert "Xã A" in get(platform, HOST_A).text
     assert "Phường B" in get(platform, HOST_B).text
 
 
 def test_a_purge_on_site_a_leaves_site_b_cached(platform):
-    for host in (HOST_A, HOST_B):
-        get(platform, host)
-        assert get(platform, host).headers["X-Cache"] == "HIT"
+    cache_both(platform)
     # an editor of A edits A's page on A's domain (through Varnish and HAProxy)
-    response = requests.patch(
-        platform["varnish"].url + PAGE,
-        headers={"Host": HOST_A, **JSON},
-        json={"title": "Giới thiệu Xã A (mới)"},
-        auth=MANAGER,
-        timeout=60,
-    )
+    response = send(platform, "PATCH", HOST_A, PAGE, {"title": "Giới thiệu Xã A (mới)"})
     assert response.status_code == 204, response.text
     fresh = wait_until(lambda: "Giới thiệu Xã A (mới)" in get(platform, HOST_A).text, timeout=10)
     assert fresh, "A's edited page is still served stale by Varnish"
@@ -124,21 +134,14 @@ def test_a_purge_on_site_a_leaves_site_b_cached(platform):
 
 def test_an_urgent_notice_on_site_a_leaves_site_b_cached(platform):
     """The notice changes every page of A (a ban of A's host), none of B's."""
-    for host in (HOST_A, HOST_B):
-        get(platform, host)
-        assert get(platform, host).headers["X-Cache"] == "HIT"
-    response = requests.patch(
-        platform["varnish"].url + "/@urgent-notice",
-        headers={"Host": HOST_A, **JSON},
-        json={
-            "heading": "Cảnh báo lũ quét ở xã A",
-            "message": "Không qua lại các ngầm tràn khi nước dâng.",
-            "starts": "2026-01-01T07:00",
-            "ends": "2099-01-01T17:00",
-        },
-        auth=MANAGER,
-        timeout=60,
-    )
+    cache_both(platform)
+    notice = {
+        "heading": "Cảnh báo lũ quét ở xã A",
+        "message": "Không qua lại các ngầm tràn khi nước dâng.",
+        "starts": "2026-01-01T07:00",
+        "ends": "2099-01-01T17:00",
+    }
+    response = send(platform, "PATCH", HOST_A, "/@urgent-notice", notice)
     assert response.status_code == 200, response.text
     shown = wait_until(lambda: "Cảnh báo lũ quét ở xã A" in get(platform, HOST_A).text, timeout=10)
     assert shown, "A's cached page does not show A's urgent notice"
@@ -155,27 +158,17 @@ def test_the_province_page_shows_a_communes_news_once_published(platform):
     assert get(platform, HOST_B, "/@@province").headers["X-Cache"] == "HIT"
     assert get(platform, HOST_B).headers["X-Cache"] in ("HIT", "MISS")
     assert get(platform, HOST_B).headers["X-Cache"] == "HIT"
-    created = requests.post(
-        platform["varnish"].url + "/tin-tuc",
-        headers={"Host": HOST_A, **JSON},
-        json={
-            "@type": "News Item",
-            "title": "Xã A khánh thành cầu treo thôn 2",
-            "news_source": "UBND xã A",
-            "news_author": "Nguyễn Văn Bình",
-        },
-        auth=MANAGER,
-        timeout=60,
-    )
+    news = {
+        "@type": "News Item",
+        "title": "Xã A khánh thành cầu treo thôn 2",
+        "news_source": "UBND xã A",
+        "news_author": "Nguyễn Văn Bình",
+    }
+    created = send(platform, "POST", HOST_A, "/tin-tuc", news)
     assert created.status_code == 201, created.text
-    item = created.json()["@id"].replace(f"https://{HOST_A}", platform["varnish"].url)
+    item = created.json()["@id"].removeprefix(f"https://{HOST_A}")
     for transition in ("submit", "approve", "publish"):  # the board's steps
-        done = requests.post(
-            f"{item}/@workflow/{transition}",
-            headers={"Host": HOST_A, **JSON},
-            auth=MANAGER,
-            timeout=60,
-        )
+        done = send(platform, "POST", HOST_A, f"{item}/@workflow/{transition}")
         assert done.status_code == 200, (transition, done.text)
     shown = wait_until(
         lambda: "Xã A khánh thành cầu treo thôn 2" in get(platform, HOST_B, "/@@province").text,
