@@ -1,7 +1,8 @@
 """Benchmark of the bulk import of legal documents (issue 18, point 1).
 
 Goal: 10,000 legal documents with their PDF files imported in under 2
-minutes on this machine.
+minutes on this machine (not met yet: the numbers measured are in
+docs/bulk-import.md, "Measured").
 
 In a temporary folder it creates a real instance (``dakto create-site``,
 FileStorage and blob storage, no demo content), writes a sheet of N legal
