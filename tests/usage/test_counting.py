@@ -33,11 +33,14 @@ def views(item):
     return answer.json()["total"]
 
 
+SHOWN = 'Lượt xem: <span class="dakto-views-count">{}</span>'
+
+
 def test_an_article_shows_its_views_and_carries_the_beacon(functional):
     portal = functional["portal"]
     item = published_news(portal)
     page = requests.get(item.absolute_url(), headers={"User-Agent": BROWSER_UA}, timeout=60)
-    assert "Lượt xem: 0" in page.text
+    assert SHOWN.format(0) in page.text
     # the beacon: a hidden image (no JavaScript needed), the page's UID in its address
     assert f'src="{portal.absolute_url()}/@@dakto-view?uid={item.UID()}"' in page.text
     assert "Set-Cookie" not in page.headers
@@ -48,13 +51,19 @@ def test_an_article_shows_its_views_and_carries_the_beacon(functional):
     assert "no-store" in answer.headers["Cache-Control"]
     assert "Set-Cookie" not in answer.headers
     assert views(item) == 1
+    # what dakto.js asks for the number of now: never from a cache
+    now = requests.get(
+        f"{item.absolute_url()}/@page-views", headers={"Accept": "application/json"}, timeout=60
+    )
+    assert now.json()["total_shown"] == "1"
+    assert "no-store" in now.headers["Cache-Control"]
     # The page stays cacheable: the cached copy lags...
     page = requests.get(item.absolute_url(), headers={"User-Agent": BROWSER_UA}, timeout=60)
-    assert "Lượt xem: 0" in page.text
+    assert SHOWN.format(0) in page.text
     # ...until it is rendered again (an edit or a publication purges it).
     getUtility(IRAMCache).invalidateAll()
     page = requests.get(item.absolute_url(), headers={"User-Agent": BROWSER_UA}, timeout=60)
-    assert "Lượt xem: 1" in page.text
+    assert SHOWN.format(1) in page.text
 
 
 def test_the_beacon_image_counts(functional):

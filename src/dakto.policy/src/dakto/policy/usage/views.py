@@ -8,7 +8,9 @@
   (``navigator.sendBeacon``) is answered 204;
 - viewlet ``dakto.page-views`` (below the title of every content item): the
   beacon image and, on articles and procedures, "Lượt xem: N". The number
-  is part of the cached page: it lags by as long as the page stays cached;
+  is part of the cached page; once the page and its beacon have loaded,
+  dakto.js puts the number of now in its place (from ``@page-views``);
+  without JavaScript it lags by as long as the page stays cached;
 - ``GET {item}/@page-views``: an item's total and its views per day;
   ``GET {site}/@page-views?start=&end=``: the period's views per section and
   per item (``dakto.policy: View reports``).
@@ -68,6 +70,11 @@ class PageViewsViewlet(ViewletBase):
     def count(self):
         return counting.number(VIEWS.total(counting.site_key(), self.uid))
 
+    def count_url(self):
+        """What dakto.js asks, once the page and its beacon have loaded, for
+        the number now (the page may come from Varnish's cache)."""
+        return f"{self.context.absolute_url()}/@page-views"
+
 
 class ItemPageViewsGet(Service):
     """``GET {item}/@page-views``"""
@@ -75,10 +82,13 @@ class ItemPageViewsGet(Service):
     def reply(self):
         uid = api.content.get_uuid(self.context)
         days = VIEWS.by_day(counting.site_key(), uid, "0000-00-00", "9999-99-99")
+        total = sum(n for _day, n in days)
+        no_store(self.request.response)  # the number now, never a cached one
         return {
             "@id": f"{self.context.absolute_url()}/@page-views",
             "uid": uid,
-            "total": sum(n for _day, n in days),
+            "total": total,
+            "total_shown": counting.number(total),
             "days": [{"day": day, "views": n} for day, n in days],
         }
 

@@ -82,9 +82,28 @@
     });
   }
 
+  // "Lượt xem": the page may come from the cache with an old number; once
+  // it and its beacon image have loaded, show the number of now.
+  function refreshViews() {
+    var line = document.querySelector(".dakto-views[data-count]");
+    if (!line || !window.fetch) { return; }
+    fetch(line.getAttribute("data-count"), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        var shown = line.querySelector(".dakto-views-count");
+        if (data && data.total_shown && shown) { shown.textContent = data.total_shown; }
+      })
+      .catch(function () { /* the cached number stays */ });
+  }
+
   function start() {
     bind();
     bindMenu();
+    if (document.readyState === "complete") {
+      refreshViews();
+    } else {
+      window.addEventListener("load", refreshViews);
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
