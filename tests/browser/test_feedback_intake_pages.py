@@ -9,6 +9,7 @@ nothing scrolls sideways.
 - the board's review of the unit's answer (@@duyet-tra-loi).
 """
 
+import base64
 import io
 import json
 
@@ -23,6 +24,7 @@ from dakto.policy.feedback import names
 from dakto.policy.feedback import unit_answer
 from tests.browser import chromium
 from tests.browser.chromium import ADMIN
+from tests.feedback.helpers import PNG
 from tests.servers import http_get
 
 
@@ -59,6 +61,7 @@ def forwarded(site):
             "content": "Ông gọi điện báo cống tắc sau mưa.",
             "consent": ["answer_feedback"],
             "channel": "dien-thoai",
+            "attachments": [{"filename": "cong-tac.png", "data": base64.b64encode(PNG).decode()}],
         },
     )
     found = _rest(
@@ -133,6 +136,9 @@ def test_the_unit_answers_anonymously_and_the_board_reviews(site, browser, forwa
         chromium.set_width(browser, width)
         browser.get(link)
         assert browser.find_element(By.ID, "unit-answer-form")
+        # what the citizen sent, downloadable with the same link
+        attached = browser.find_element(By.CSS_SELECTOR, "#unit-answer-attachments a")
+        assert attached.text == "cong-tac.png"
         _no_violations(browser, width)
         browser.get(link.replace("?t=", "?t=0"))  # a changed link
         assert browser.find_element(By.ID, "unit-link-error").text == "Liên kết không hợp lệ"
