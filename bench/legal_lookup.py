@@ -33,6 +33,7 @@ import resource
 import statistics
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from datetime import date
@@ -501,8 +502,13 @@ def measure(url, requests, warmup):
     body = b""
     for i in range(warmup + requests):
         start, start_cpu = time.perf_counter(), time.process_time()
-        with urllib.request.urlopen(url, timeout=120) as response:
-            body = response.read()
+        try:
+            with urllib.request.urlopen(url, timeout=120) as response:
+                body = response.read()
+        except urllib.error.HTTPError as error:
+            raise SystemExit(
+                f"{url}: HTTP {error.code}; the page said: {error.read()[-3000:]!r}"
+            ) from None
         if i >= warmup:
             timings.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
@@ -667,6 +673,7 @@ def main(argv=None):
             f"in {small_load:.1f} s; measuring…"
         )
         small = run_queries(portal_url, args.requests, args.warmup)
+        Path(args.output).with_suffix(".small.json").write_text(json.dumps(small), "utf-8")
         log(f"loading up to {args.documents} + {args.documents} + {args.procedures} procedures…")
         large_load = loader.grow(args.documents, args.documents, args.procedures, report=log)
         log(f"loaded in {large_load:.0f} s; measuring…")
