@@ -70,3 +70,28 @@ def test_exact_diacritics_rank_first(functional):
     assert positions["ban-3"] < positions["ban-1"] and positions["ban-3"] < positions["ban-2"]
     browser.open(portal.absolute_url() + "/@@search?SearchableText=ban")
     assert all(f"/gioi-thieu/{id}" in browser.contents for id in ("ban-1", "ban-2", "ban-3"))
+
+
+def test_more_matches_than_the_ranked_window(functional, monkeypatch):
+    """More matches than ``ranking.WINDOW``: the page lists them (the re-ranked
+    sequence is a finite sequence for plone.app.contentlisting; it was a
+    TypeError "Could not adapt", found by bench/legal_lookup.py at 10,000)."""
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import login
+
+    from dakto.policy.vietnamese import ranking
+
+    portal = functional["portal"]
+    login(functional["app"], SITE_OWNER_NAME)
+    for i in range(3):
+        doc = _doc(portal, f"hoi-nghi-{i}", f"Hội nghị chuyển đổi số lần {i}")
+        api.content.transition(doc, to_state="published")
+    transaction.commit()
+    monkeypatch.setattr(ranking, "WINDOW", 2)
+    browser = Browser(functional["app"])
+    browser.open(
+        portal.absolute_url()
+        + "/@@search?SearchableText=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
+    )
+    html = browser.contents.split('id="search-results"', 1)[1]
+    assert all(f"/gioi-thieu/hoi-nghi-{i}" in html for i in range(3))

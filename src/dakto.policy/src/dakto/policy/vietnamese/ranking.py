@@ -18,6 +18,9 @@ English pages first for a Vietnamese visitor, nor the other way round."""
 import functools
 import re
 
+from zope.interface import implementer
+from zope.interface.common.sequence import IFiniteSequence
+
 from dakto.policy import SITE_LANGUAGE
 from dakto.policy.structure.sections import walk
 from dakto.policy.text import fold
@@ -91,8 +94,11 @@ def title_first(brains, query, catalog=None):
 WINDOW = 200
 
 
+@implementer(IFiniteSequence)
 class Reranked:
-    """``brains`` whose first items are replaced by ``head``; nothing else is loaded."""
+    """``brains`` whose first items are replaced by ``head``; nothing else is
+    loaded. A finite sequence: the site search lists it with
+    plone.app.contentlisting (which has no adapter for an unknown class)."""
 
     def __init__(self, head, brains):
         self.head = head
