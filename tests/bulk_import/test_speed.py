@@ -56,3 +56,35 @@ def test_an_imported_document_is_catalogued_as_a_plain_reindex_catalogues_it(man
         assert imported[1]["legal_number"] and imported[0]["review_state"] == "published"
         catalog.catalog_object(manager.unrestrictedTraverse(path), path)
         assert (catalog.getMetadataForRID(rid), catalog.getIndexDataForRID(rid)) == imported
+
+
+def test_imports_that_overlap_share_the_fast_paths_and_put_everything_back():
+    """Two imports of one process (two communes' administrators) that end in
+    either order: the methods are Plone's own again once both have ended."""
+    from plone.dexterity import schema
+    from plone.indexer.wrapper import IndexableObjectWrapper
+
+    def current():
+        return (
+            content.Item.__dict__["__getattr__"],
+            content.DexterityContent.__dict__["__getattr__"],
+            schema.lookup_fti,
+            IndexableObjectWrapper.__dict__["__getattr__"],
+        )
+
+    plone_own = current()
+    first = [engine.known_fields(), engine.known_ftis(), engine.values_once()]
+    second = [engine.known_fields(), engine.known_ftis(), engine.values_once()]
+    for context in first:
+        context.__enter__()
+    patched = current()
+    assert all(a is not b for a, b in zip(patched, plone_own, strict=True))
+    for context in second:
+        context.__enter__()
+    assert current() == patched  # one patch, shared
+    for context in first:  # the first import ends before the second
+        context.__exit__(None, None, None)
+    assert current() == patched  # the second still writes with it
+    for context in second:
+        context.__exit__(None, None, None)
+    assert current() == plone_own

@@ -22,8 +22,10 @@ workflow state directly (``workflow/imported.py``), registered in the
 intid catalog (relations) and the province index, and catalogued once each.
 """
 
+import threading
 import time
 import urllib.request
+from contextlib import ExitStack
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field
@@ -398,6 +400,34 @@ def write(portal, importer, checked, existing, progress=None):
     return result
 
 
+_PATCH_LOCK = threading.Lock()
+_PATCHES = {}  # (owner, name) -> [the original, how many imports use the patch]
+
+
+@contextmanager
+def _patched(owner, name, make):
+    """``owner.name`` replaced by ``make(original)`` while at least one
+    import writes. Several imports of one process (two communes' sites of
+    a cluster, two administrators' pages) share one patch, and the original
+    comes back when the last of them ends, whatever the order they end in."""
+    key = (owner, name)
+    with _PATCH_LOCK:
+        entry = _PATCHES.get(key)
+        if entry is None:
+            original = owner.__dict__[name]
+            entry = _PATCHES[key] = [original, 0]
+            setattr(owner, name, make(original))
+        entry[1] += 1
+    try:
+        yield
+    finally:
+        with _PATCH_LOCK:
+            entry[1] -= 1
+            if entry[1] == 0:
+                setattr(owner, name, entry[0])
+                del _PATCHES[key]
+
+
 @contextmanager
 def known_fields():
     """While the import writes: a missing attribute of a Dexterity item that
@@ -430,25 +460,24 @@ def known_fields():
             )
         return names
 
-    original = content.DexterityContent.__getattr__
+    def make(original):
+        def __getattr__(self, name):
+            portal_type = self.__dict__.get("portal_type") or getattr(
+                type(self), "portal_type", None
+            )
+            if portal_type and name not in names_of(portal_type):
+                raise AttributeError(name)
+            return original(self, name)
 
-    def __getattr__(self, name):
-        portal_type = self.__dict__.get("portal_type") or getattr(type(self), "portal_type", None)
-        if portal_type and name not in names_of(portal_type):
-            raise AttributeError(name)
-        return original(self, name)
+        return __getattr__
 
     # Item has its own copy of the method (ExtensionClass copies the slot
     # into the class): replacing DexterityContent's alone misses every item.
     classes = [c for c in (content.DexterityContent, content.Item) if "__getattr__" in c.__dict__]
-    saved = [(c, c.__dict__["__getattr__"]) for c in classes]
-    for cls in classes:
-        cls.__getattr__ = __getattr__
-    try:
+    with ExitStack() as stack:
+        for cls in classes:
+            stack.enter_context(_patched(cls, "__getattr__", make))
         yield
-    finally:
-        for cls, method in saved:
-            cls.__getattr__ = method
 
 
 @contextmanager
@@ -461,20 +490,19 @@ def known_ftis():
     from plone.dexterity import schema
 
     found = {}
-    original = schema.lookup_fti
 
-    def lookup_fti(portal_type, cache=True):
-        if not isinstance(portal_type, str):
-            return original(portal_type, cache)
-        if portal_type not in found:
-            found[portal_type] = original(portal_type, cache)
-        return found[portal_type]
+    def make(original):
+        def lookup_fti(portal_type, cache=True):
+            if not isinstance(portal_type, str):
+                return original(portal_type, cache)
+            if portal_type not in found:
+                found[portal_type] = original(portal_type, cache)
+            return found[portal_type]
 
-    schema.lookup_fti = lookup_fti
-    try:
+        return lookup_fti
+
+    with _patched(schema, "lookup_fti", make):
         yield
-    finally:
-        schema.lookup_fti = original
 
 
 @contextmanager
@@ -488,29 +516,28 @@ def values_once():
     missing name stays missing)."""
     from plone.indexer.wrapper import IndexableObjectWrapper
 
-    original = IndexableObjectWrapper.__getattr__
     missing = object()
 
-    def __getattr__(self, name):
-        if name.startswith("__") or name == "_dakto_values":
-            return original(self, name)
-        values = self.__dict__.setdefault("_dakto_values", {})
-        value = values.get(name, values)
-        if value is values:
-            try:
-                value = values[name] = original(self, name)
-            except AttributeError:
-                values[name] = missing
-                raise
-        if value is missing:
-            raise AttributeError(name)
-        return value
+    def make(original):
+        def __getattr__(self, name):
+            if name.startswith("__") or name == "_dakto_values":
+                return original(self, name)
+            values = self.__dict__.setdefault("_dakto_values", {})
+            value = values.get(name, values)
+            if value is values:
+                try:
+                    value = values[name] = original(self, name)
+                except AttributeError:
+                    values[name] = missing
+                    raise
+            if value is missing:
+                raise AttributeError(name)
+            return value
 
-    IndexableObjectWrapper.__getattr__ = __getattr__
-    try:
+        return __getattr__
+
+    with _patched(IndexableObjectWrapper, "__getattr__", make):
         yield
-    finally:
-        IndexableObjectWrapper.__getattr__ = original
 
 
 def finish(obj, state, new):
